@@ -4,7 +4,6 @@ import { defineConfig } from 'vitest/config';
 // Playwright specs (*.spec.ts) live only under test/e2e/ and never match here.
 export default defineConfig({
   test: {
-    include: ['{core,api,native-bridge,hardware-sim,host,electron,renderer,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],
     allowOnly: false,
     testTimeout: 20_000,
