@@ -23,6 +23,8 @@ export const PLATE_SCHEMA =
   'PF600/1;$HELLO:id,proto,hash;$INFO:id,page;$RATE:id,hz;$START:id;$STOP:id;$STATUS:id;%HB:;+ACK:id;-NAK:id,code;#D:tUs,c0,c1,c2,c3,flags;!EV:tUs,name;%HB:tUs';
 export const PLATE_SCHEMA_HASH = formatHex4(crc16OfPrefix(PLATE_SCHEMA, PLATE_SCHEMA.length));
 
+const MAX_SEQ_VALUE: number = MAX_SEQ;
+const MAX_TIME_US: number = MAX_DEVICE_TIME_US;
 const ADC_MIN_COUNTS = -8388608;
 const ADC_MAX_COUNTS = 8388607;
 
@@ -47,6 +49,14 @@ export const SAMPLE_DECODED: SampleDecoded = Object.freeze({ kind: 'sample' });
 
 export type PlateLine = SampleDecoded | LinkMessage | BadLine;
 
+// Module-local aliases for the sample path: an imported binding is read through its module cell
+// (under tsx and vitest, through a getter) on every access, which halved the decode rate.
+const frameOf = checkFrame;
+const uintAt = scanUint;
+const intAt = scanInt;
+const hexAt = scanHex;
+const scan = scanned;
+
 const SAMPLE_FIELDS = 7;
 const fieldValues = new Float64Array(SAMPLE_FIELDS);
 
@@ -56,26 +66,26 @@ export function decodePlateLine(line: string, sink: PlateSampleSink): PlateLine 
   if (line.charCodeAt(0) !== 35 || line.charCodeAt(1) !== 68 || line.charCodeAt(2) !== 32) {
     return decodeOther(line);
   }
-  const end = checkFrame(line);
+  const end = frameOf(line);
   if (end < 0) return BAD_LINE[end === FRAME_OVERFLOW ? 'overflow' : end === FRAME_CRC ? 'crc' : 'format'];
   let outOfRange = false;
   let at = 3;
   for (let field = 0; field < SAMPLE_FIELDS; field++) {
     const status =
       field === 0
-        ? scanUint(line, at, end, MAX_SEQ)
+        ? uintAt(line, at, end, MAX_SEQ_VALUE)
         : field === 1
-          ? scanUint(line, at, end, MAX_DEVICE_TIME_US)
+          ? uintAt(line, at, end, MAX_TIME_US)
           : field < 6
-            ? scanInt(line, at, end, ADC_MIN_COUNTS, ADC_MAX_COUNTS)
-            : scanHex(line, at, end, 2);
+            ? intAt(line, at, end, ADC_MIN_COUNTS, ADC_MAX_COUNTS)
+            : hexAt(line, at, end, 2);
     if (status === SCAN_FORMAT) return BAD_LINE.format;
     if (status === SCAN_RANGE) outOfRange = true;
-    fieldValues[field] = scanned.value;
-    at = scanned.next + 1;
+    fieldValues[field] = scan.value;
+    at = scan.next + 1;
   }
   // The last field must end exactly at the '*': anything after it is an extra field.
-  if (scanned.next !== end) return BAD_LINE.format;
+  if (scan.next !== end) return BAD_LINE.format;
   if (outOfRange) return BAD_LINE.range;
   const v = fieldValues;
   sink.pushSample(v[0] as number, v[1] as number, v[2] as number, v[3] as number, v[4] as number, v[5] as number, v[6] as number);

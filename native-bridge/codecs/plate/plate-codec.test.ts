@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sealLine } from '../line/crc16.ts';
+import { decodePlateLine, type PlateSampleSink } from './plate-codec.ts';
+
+interface Sample {
+  seq: number;
+  tUs: number;
+  cells: [number, number, number, number];
+  flags: number;
+}
+
+function recorder(): { sink: PlateSampleSink; samples: Sample[] } {
+  const samples: Sample[] = [];
+  return {
+    samples,
+    sink: { pushSample: (seq, tUs, c0, c1, c2, c3, flags) => samples.push({ seq, tUs, cells: [c0, c1, c2, c3], flags }) },
+  };
+}
+
+const sampleArb = fc.record({
+  seq: fc.integer({ min: 0, max: 4294967295 }),
+  tUs: fc.integer({ min: 0, max: 281474976710655 }),
+  cells: fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: -8388608, max: 8388607 }))) as fc.Arbitrary<
+    [number, number, number, number]
+  >,
+  flags: fc.integer({ min: 0, max: 255 }),
+});
+
+function sampleLine(s: Sample): string {
+  const flags = s.flags.toString(16).toUpperCase().padStart(2, '0');
+  return sealLine(`#D ${s.seq} ${s.tUs} ${s.cells.join(' ')} ${flags}`).slice(0, -1);
+}
+
+describe('decodePlateLine', () => {
+  it('decodes every valid sample exactly', () => {
+    fc.assert(
+      fc.property(sampleArb, (sample) => {
+        const { sink, samples } = recorder();
+        expect(decodePlateLine(sampleLine(sample), sink)).toEqual({ kind: 'sample' });
+        expect(samples).toEqual([sample]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on arbitrary bytes and never invents a sample', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 160 }), (bytes) => {
+        const { sink, samples } = recorder();
+        const decoded = decodePlateLine(Buffer.from(bytes).toString('latin1'), sink);
+        expect(['bad', 'sample', 'ack', 'nak', 'event', 'heartbeat']).toContain(decoded.kind);
+        if (decoded.kind !== 'sample') expect(samples).toHaveLength(0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rejects every single-byte substitution of a valid sample line', () => {
+    fc.assert(
+      fc.property(sampleArb, fc.nat(), fc.integer({ min: 0x20, max: 0x7e }), (sample, position, replacement) => {
+        const line = sampleLine(sample);
+        const at = position % line.length;
+        fc.pre(line.charCodeAt(at) !== replacement);
+        const garbled = line.slice(0, at) + String.fromCharCode(replacement) + line.slice(at + 1);
+        const { sink, samples } = recorder();
+        const decoded = decodePlateLine(garbled, sink);
+        expect(decoded.kind).toBe('bad');
+        expect(samples).toHaveLength(0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('classifies mutated-but-resealed lines without throwing (format/range/unknown, or still valid)', () => {
+    fc.assert(
+      fc.property(sampleArb, fc.nat(), fc.string({ maxLength: 6 }), (sample, position, insert) => {
+        const body = sampleLine(sample).slice(0, -5);
+        const at = position % (body.length + 1);
+        const line = sealLine(body.slice(0, at) + insert + body.slice(at)).slice(0, -1);
+        const decoded = decodePlateLine(line, recorder().sink);
+        expect(['bad', 'sample', 'ack', 'nak', 'event', 'heartbeat']).toContain(decoded.kind);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

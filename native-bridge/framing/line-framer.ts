@@ -1,0 +1,37 @@
+/**
+ * Bytes in, lines out: LineGuard (bounded) in front of @serialport/parser-readline (the design
+ * card's splitter), decoding bytes as latin1 so every byte maps to one code unit and the codec's
+ * byte checks see exactly what arrived. One framer serves one open link; after a disconnect the
+ * driver discards it, dropping the unfinished last line instead of flushing it as if complete.
+ */
+import { ReadlineParser } from '@serialport/parser-readline';
+import { MAX_LINE_BYTES } from '../codecs/line/line-error.ts';
+import { LineGuard } from './line-guard.ts';
+
+export class LineFramer {
+  private readonly guard: LineGuard;
+  private readonly splitter: ReadlineParser;
+
+  constructor(onLine: (line: string) => void, maxLineBytes = MAX_LINE_BYTES) {
+    this.guard = new LineGuard(maxLineBytes);
+    this.splitter = new ReadlineParser({ delimiter: '\n', encoding: 'latin1' });
+    this.splitter.on('data', onLine);
+    this.guard.pipe(this.splitter);
+  }
+
+  push(chunk: Buffer): void {
+    this.guard.write(chunk);
+  }
+
+  /**
+   * Ends this framer without flushing: an unfinished trailing line is dropped, never decoded.
+   * Returns whether such a line was pending (a disconnect cut it), so the caller can count it.
+   */
+  discard(): boolean {
+    const hadPartialLine = this.guard.pendingBytes > 0;
+    this.guard.unpipe(this.splitter);
+    this.guard.destroy();
+    this.splitter.destroy();
+    return hadPartialLine;
+  }
+}
