@@ -1,0 +1,303 @@
+/**
+ * The life of one device link, shared by the plate and table drivers (docs/protocols/link.md
+ * §5–§7): open the transport → frame lines → handshake → ready, until the link is lost (port
+ * closed, device silent for 1000 ms, or a command unanswered after its retries), then reopen
+ * with back-off until stop().
+ *
+ * ```
+ *   stopped ──start()──► connecting ──opened──► handshaking ──ok──► ready
+ *                          ▲    │ open failed       │ failed          │ link lost
+ *                          │    ▼                   ▼                 ▼
+ *                          └── waiting (100, 200, 400, 800, 1000 ms …) ◄┘
+ *   stop() from any state ──► stopped
+ * ```
+ */
+import { Emitter, err, ok, type Result } from '../../core/index.ts';
+import { LineFramer } from '../framing/line-framer.ts';
+import type { TransportFactory, TransportLink } from '../transport/transport.ts';
+import type { LineErrorClass } from '../codecs/line/line-error.ts';
+import type { DeviceEvent, LinkMessage } from '../codecs/line/line-message.ts';
+import { CommandChannel, type CommandResult } from './command-channel.ts';
+import { emptyLinkStats, type LinkStats } from './link-stats.ts';
+import { readIdentity, type DeviceIdentity } from './identity-fields.ts';
+import { reconnectDelayMs } from './reconnect-backoff.ts';
+import { SequenceTracker } from './sequence-tracker.ts';
+import { realTimers, type TimerHandle, type Timers } from './timers.ts';
+
+/** link.md §6: a device silent this long is gone. */
+export const DEVICE_SILENCE_LIMIT_MS = 1000;
+const SILENCE_CHECK_MS = 100;
+const PROTOCOL_VERSION = 1;
+/** More capability pages than any device documents: a device that never says `last=1` is faulty. */
+const MAX_INFO_PAGES = 8;
+
+export type DriverState =
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'connecting'; readonly attempt: number }
+  | { readonly kind: 'handshaking' }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'waiting'; readonly attempt: number; readonly retryInMs: number; readonly lastError: string };
+
+export interface DriverEvents {
+  state: DriverState;
+  /** The link went down after having been ready; the driver is already reconnecting. */
+  linkLost: { readonly reason: string };
+  /** A device event push (`!EV`), plate.md §6 / table.md §7. */
+  deviceEvent: DeviceEvent;
+}
+
+/** What `$HELLO` and the `$INFO` pages told us (link.md §5). */
+export interface Introduction {
+  readonly identity: DeviceIdentity;
+  readonly capabilityFields: Readonly<Record<string, string>>;
+}
+
+/** Commands every device on the link understands. */
+export type LinkCommand =
+  | { readonly kind: 'hello'; readonly proto: number; readonly hash: string }
+  | { readonly kind: 'info'; readonly page: number };
+
+export interface DriverOptions {
+  readonly transport: TransportFactory;
+  readonly timers?: Timers;
+}
+
+export abstract class DeviceDriver<C extends { readonly kind: string }, E extends DriverEvents> {
+  readonly events = new Emitter<E>();
+  protected readonly timers: Timers;
+  protected readonly stats: LinkStats = emptyLinkStats();
+  private readonly sequence = new SequenceTracker();
+  private currentState: DriverState = { kind: 'stopped' };
+  private channel: CommandChannel<C> | undefined;
+  private stopping = false;
+  private running: Promise<void> | undefined;
+  private wakeWaiting: (() => void) | undefined;
+  private endLink: ((reason: string) => void) | undefined;
+  private lastValidRxMonoMs = 0;
+  private wasEverReady = false;
+
+  constructor(
+    private readonly options: DriverOptions,
+    private readonly encode: (command: C, seq: number, id: number) => string,
+    private readonly replyTimeoutMs: number,
+  ) {
+    this.timers = options.timers ?? realTimers;
+  }
+
+  get state(): DriverState {
+    return this.currentState;
+  }
+
+  get description(): string {
+    return this.options.transport.description;
+  }
+
+  /** A snapshot of the link counters. */
+  linkStats(): LinkStats {
+    return structuredClone(this.stats);
+  }
+
+  start(): void {
+    if (this.running !== undefined) return;
+    this.stopping = false;
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Closes the link cleanly and stops reconnecting. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeWaiting?.();
+    this.endLink?.('stopped');
+    await this.running;
+  }
+
+  /** Decode one framed line; call the protected helpers below for what it contains. */
+  protected abstract handleLine(line: string): void;
+  /** Identify and configure the device on a fresh link; an error string says why it failed. */
+  protected abstract handshake(): Promise<Result<void, string>>;
+  /** The link is up and configured. */
+  protected abstract linkReady(): void;
+  /** The link has ended (after linkReady, or during the handshake). */
+  protected abstract linkEnded(): void;
+
+  protected sendCommand(command: C): Promise<CommandResult> {
+    const channel = this.channel;
+    if (channel === undefined) return Promise.resolve({ ok: false, error: { kind: 'link-lost' } });
+    return channel.send(command);
+  }
+
+  protected sendHeartbeat(): void {
+    this.channel?.sendHeartbeat();
+  }
+
+  /** After a successful `$HELLO` both sides restart their sequence numbers (link.md §5). */
+  private restartSequences(): void {
+    this.channel?.restartSequence();
+    this.sequence.reset();
+    this.sequence.observe(0);
+  }
+
+  /** Book-keeping for every valid line: counters, sequence gaps, the silence watchdog. */
+  protected acceptValid(seq: number): number {
+    this.stats.linesOk++;
+    this.lastValidRxMonoMs = this.timers.nowMonoMs();
+    const lost = this.sequence.observe(seq);
+    if (lost > 0) {
+      this.stats.seqGaps++;
+      this.stats.lostLines += lost;
+    }
+    return lost;
+  }
+
+  protected acceptBad(error: LineErrorClass): void {
+    this.stats.badLines[error]++;
+  }
+
+  /** Replies, events and heartbeats, which every device sends alike. */
+  protected acceptLinkMessage(message: LinkMessage): void {
+    this.acceptValid(message.seq);
+    switch (message.kind) {
+      case 'ack':
+      case 'nak':
+        this.channel?.handleReply(message);
+        return;
+      case 'event':
+        this.events.emit('deviceEvent', message);
+        return;
+      case 'heartbeat':
+        return;
+    }
+  }
+
+  /** `$HELLO` (restarting both sequences) and every `$INFO` page, link.md §5. */
+  protected async introduce(schemaHash: string, command: (link: LinkCommand) => C): Promise<Result<Introduction, string>> {
+    const hello = await this.sendCommand(command({ kind: 'hello', proto: PROTOCOL_VERSION, hash: schemaHash }));
+    if (!hello.ok) {
+      const e = hello.error;
+      return err(e.kind === 'nak' ? `$HELLO refused (${e.name}) ${JSON.stringify(e.detail)}` : `$HELLO ${e.kind}`);
+    }
+    this.restartSequences();
+    const identity = readIdentity(hello.value.detail, schemaHash);
+    if (!identity.ok) return err(`identity: ${identity.error}`);
+    const fields: Record<string, string> = {};
+    for (let page = 0; fields['last'] === undefined; page++) {
+      if (page === MAX_INFO_PAGES) return err(`no last capability page after ${MAX_INFO_PAGES} pages`);
+      const info = await this.sendCommand(command({ kind: 'info', page }));
+      if (!info.ok) return err(`$INFO ${page}: ${info.error.kind}`);
+      Object.assign(fields, info.value.detail);
+    }
+    return ok({ identity: identity.value, capabilityFields: fields });
+  }
+
+  /** Give up on the present link (a protocol-level failure); the driver reconnects. */
+  protected dropLink(reason: string): void {
+    this.endLink?.(reason);
+  }
+
+  private setState(state: DriverState): void {
+    this.currentState = state;
+    this.events.emit('state', state);
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopping) {
+      this.setState({ kind: 'connecting', attempt });
+      const opened = await this.options.transport.open();
+      if (!opened.ok) {
+        await this.waitBeforeRetry(attempt++, `${opened.error.code}: ${opened.error.message}`);
+        continue;
+      }
+      if (this.stopping) {
+        await opened.link.close();
+        break;
+      }
+      const outcome = await this.session(opened.link);
+      if (this.stopping) break;
+      if (outcome.wasReady) attempt = 0;
+      await this.waitBeforeRetry(attempt++, outcome.reason);
+    }
+    this.setState({ kind: 'stopped' });
+  }
+
+  private async session(link: TransportLink): Promise<{ wasReady: boolean; reason: string }> {
+    const channel = new CommandChannel<C>(
+      (text) => link.write(text),
+      this.encode,
+      this.timers,
+      this.stats,
+      this.replyTimeoutMs,
+      () => this.dropLink('device stopped answering commands'),
+    );
+    const framer = new LineFramer((line) => this.handleLine(line));
+    let reason: string | undefined;
+    const ended = new Promise<string>((resolve) => {
+      this.endLink = (why) => {
+        if (reason !== undefined) return;
+        reason = why;
+        channel.close();
+        resolve(why);
+      };
+    });
+    link.onData((chunk) => framer.push(chunk));
+    link.onClose((close) => this.endLink?.(close.kind === 'requested' ? 'closed' : `disconnected: ${close.message}`));
+    this.channel = channel;
+    this.sequence.reset();
+    this.lastValidRxMonoMs = this.timers.nowMonoMs();
+    const silenceTimer = this.watchSilence();
+
+    this.setState({ kind: 'handshaking' });
+    const handshake = await this.handshake();
+    let wasReady = false;
+    if (!handshake.ok) this.endLink?.(`handshake failed: ${handshake.error}`);
+    else if (reason === undefined) {
+      wasReady = true;
+      if (this.wasEverReady) this.stats.reconnects++;
+      this.wasEverReady = true;
+      this.setState({ kind: 'ready' });
+      this.linkReady();
+    }
+    const why = await ended;
+    silenceTimer.cancel();
+    this.endLink = undefined;
+    this.channel = undefined;
+    if (framer.discard()) this.stats.truncatedLines++;
+    await link.close();
+    this.linkEnded();
+    if (wasReady && !this.stopping) {
+      this.stats.linkLosses++;
+      this.events.emit('linkLost', { reason: why });
+    }
+    return { wasReady, reason: why };
+  }
+
+  private watchSilence(): TimerHandle {
+    let handle: TimerHandle;
+    const check = (): void => {
+      const silentMs = this.timers.nowMonoMs() - this.lastValidRxMonoMs;
+      if (silentMs > DEVICE_SILENCE_LIMIT_MS) this.dropLink(`no valid line for ${Math.round(silentMs)} ms`);
+      else handle = this.timers.after(SILENCE_CHECK_MS, check);
+    };
+    handle = this.timers.after(SILENCE_CHECK_MS, check);
+    return { cancel: () => handle.cancel() };
+  }
+
+  private waitBeforeRetry(attempt: number, lastError: string): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    const retryInMs = reconnectDelayMs(attempt);
+    this.setState({ kind: 'waiting', attempt, retryInMs, lastError });
+    return new Promise((resolve) => {
+      const timer = this.timers.after(retryInMs, () => {
+        this.wakeWaiting = undefined;
+        resolve();
+      });
+      this.wakeWaiting = () => {
+        timer.cancel();
+        this.wakeWaiting = undefined;
+        resolve();
+      };
+    });
+  }
+}
