@@ -64,15 +64,24 @@ function decodePlateNeutral(line: string): Neutral {
   return neutralOf(decoded, sample);
 }
 
+/** Reads a field of a vector's message, which the vector file guarantees to be present. */
+function fieldsOf(msg: NeutralMessage): (key: string) => number & string {
+  return (key) => {
+    const value = msg.fields[key];
+    if (value === undefined) throw new Error(`vector ${msg.type} lacks field ${key}`);
+    return value as number & string;
+  };
+}
+
 function plateCommandOf(msg: NeutralMessage): PlateCommand {
-  const f = msg.fields as Record<string, number & string>;
+  const f = fieldsOf(msg);
   switch (msg.type) {
     case '$HELLO':
-      return { kind: 'hello', proto: f['proto'], hash: f['hash'] };
+      return { kind: 'hello', proto: f('proto'), hash: f('hash') };
     case '$INFO':
-      return { kind: 'info', page: f['page'] };
+      return { kind: 'info', page: f('page') };
     case '$RATE':
-      return { kind: 'rate', hz: f['hz'] };
+      return { kind: 'rate', hz: f('hz') };
     case '$START':
       return { kind: 'start' };
     case '$STOP':
@@ -85,24 +94,24 @@ function plateCommandOf(msg: NeutralMessage): PlateCommand {
 }
 
 function tableCommandOf(msg: NeutralMessage): TableCommand {
-  const f = msg.fields as Record<string, number & string>;
+  const f = fieldsOf(msg);
   switch (msg.type) {
     case '$HELLO':
-      return { kind: 'hello', proto: f['proto'], hash: f['hash'] };
+      return { kind: 'hello', proto: f('proto'), hash: f('hash') };
     case '$INFO':
-      return { kind: 'info', page: f['page'] };
+      return { kind: 'info', page: f('page') };
     case '$ZERO':
       return { kind: 'zero' };
     case '$ARM':
-      return { kind: 'arm', region: f['region'] === 'L' ? 'lumbar' : 'cervical' };
+      return { kind: 'arm', region: f('region') === 'L' ? 'lumbar' : 'cervical' };
     case '$DISARM':
       return { kind: 'disarm' };
     case '$SET':
-      return { kind: 'set', targetN: f['targetN'], rateNps: f['rateNps'] };
+      return { kind: 'set', targetN: f('targetN'), rateNps: f('rateNps') };
     case '$PAUSE':
       return { kind: 'pause' };
     case '$STOP':
-      return { kind: 'stop', rateNps: f['rateNps'] };
+      return { kind: 'stop', rateNps: f('rateNps') };
     case '$RELEASE':
       return { kind: 'release' };
     case '$RESET':
