@@ -1,0 +1,84 @@
+/**
+ * Electron main process entry: lifecycle only (STYLE.md §2, "thin shell"). It wires together the
+ * hardening (security.ts), the `app://` renderer protocol, the window, the menu and the IPC
+ * binding; clinical logic lives in host/ and core/.
+ *
+ * Bundled to CommonJS by electron/build.js (out/electron/main.cjs, beside preload.cjs), which is
+ * why paths are taken from `__dirname`: it is that output folder, inside app.asar when packaged.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { bindIpc } from './ipc.ts';
+import { installAppMenu } from './menu.ts';
+import { exportPageToPdf } from './print-to-pdf.ts';
+import { hardenAllWebContents, hardenSession } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+/**
+ * Hosts whose https links may open in the system browser. Empty until there is a clinic-support
+ * site to link to; every other link is blocked and logged.
+ */
+const EXTERNAL_LINK_HOSTS: ReadonlySet<string> = new Set<string>();
+
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+// Before `ready`: sandbox every renderer even if some window forgot to ask, and give our scheme
+// its privileges (Chromium reads them only at startup).
+app.enableSandbox();
+registerAppScheme();
+
+// One instance per workstation: two copies would fight over the serial ports and the database.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  hardenAllWebContents(EXTERNAL_LINK_HOSTS);
+  // Quit with the last window on every platform, macOS included: leaving a device-connected
+  // process running without a window would hide its state from the clinician.
+  app.on('window-all-closed', () => app.quit());
+
+  const showAbout = (): void => {
+    void dialog.showMessageBox({ type: 'info', title: 'About Proprio', message: `Proprio ${app.getVersion()}` });
+  };
+  const exportPdf = (): void => {
+    const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+    if (!win) return;
+    exportPageToPdf(win).catch((error: unknown) => {
+      dialog.showErrorBox('Could not save the PDF', error instanceof Error ? error.message : String(error));
+    });
+  };
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      serveRenderer(session.defaultSession, RENDERER_DIR);
+      bindIpc({ name: 'Proprio', version: app.getVersion() });
+      installAppMenu({ exportPdf, showAbout });
+      mainWindow = createMainWindow({
+        preloadPath: PRELOAD_PATH,
+        stateFilePath: path.join(app.getPath('userData'), 'window-state.json'),
+      });
+      mainWindow.on('closed', () => {
+        mainWindow = undefined;
+      });
+    })
+    .catch((error: unknown) => {
+      // Startup failed before a window existed: say so and exit non-zero rather than linger.
+      console.error('proprio: startup failed', error);
+      dialog.showErrorBox('Proprio could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
