@@ -46,7 +46,14 @@ test('electron shell: hardened window exposing only window.proprio.appInfo', asy
   const build = spawnSync(process.execPath, [path.join(root, 'electron', 'build.js')], { cwd: root, encoding: 'utf8' });
   expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
 
-  const app = await electron.launch({ executablePath: binary.executablePath, args: [path.join(root, 'out', 'electron')] });
+  // Chromium refuses to start as root with its OS-level sandbox on, and CI runs as root. This
+  // switch turns off only that OS layer for the test run; the window's `sandbox: true` mode
+  // (no Node in the preload, checked below) still applies.
+  const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const app = await electron.launch({
+    executablePath: binary.executablePath,
+    args: [...rootOnly, path.join(root, 'out', 'electron')],
+  });
   try {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
