@@ -45,9 +45,13 @@ export {
   PlateDriver,
   type PlateDriverOptions,
   type PlateDriverEvents,
+  type PlateConnected,
+} from './drivers/plate-driver.ts';
+export {
+  PlateSampleStream,
   type PlateGap,
   type PlateGapCause,
-  type PlateConnected,
   type PlateStreamStats,
-} from './drivers/plate-driver.ts';
+  type PlateStreamOutput,
+} from './drivers/plate-sample-stream.ts';
 export { TableDriver, HOST_HEARTBEAT_MS, type TableConnected, type TableDriverEvents } from './drivers/table-driver.ts';

@@ -4,26 +4,15 @@
  * samples, measured on the device clock so it holds across link loss (plate.md §5).
  */
 import { err, ok, type Result } from '../../core/index.ts';
-import { decodePlateLine, encodePlateCommand, PLATE_FLAG, PLATE_SCHEMA_HASH, type PlateCommand, type PlateSampleSink } from '../codecs/plate/plate-codec.ts';
+import { decodePlateLine, encodePlateCommand, PLATE_SCHEMA_HASH, type PlateCommand } from '../codecs/plate/plate-codec.ts';
 import { DeviceDriver, type DriverEvents, type DriverOptions } from './device-driver.ts';
 import type { DeviceIdentity } from './identity-fields.ts';
 import { readPlateCapabilities, type PlateCapabilities } from './plate-capabilities.ts';
-import { SampleBlockBuilder, type PlateSampleBlock } from './sample-block.ts';
+import type { PlateSampleBlock } from './sample-block.ts';
+import { PlateSampleStream, type PlateGap, type PlateStreamStats } from './plate-sample-stream.ts';
 
 /** plate.md §7. */
 const PLATE_REPLY_TIMEOUT_MS = 200;
-/** Samples per block at most; a block also closes at the end of each burst of input. */
-const BLOCK_CAPACITY = 512;
-
-export type PlateGapCause = 'lines-lost' | 'device-overflow' | 'link-lost' | 'device-restarted';
-
-export interface PlateGap {
-  /** Samples missing between the two received samples; undefined when the device clock restarted. */
-  readonly lostSamples: number | undefined;
-  readonly fromTUs: number;
-  readonly toTUs: number;
-  readonly cause: PlateGapCause;
-}
 
 export interface PlateConnected {
   readonly identity: DeviceIdentity;
@@ -37,28 +26,41 @@ export interface PlateDriverEvents extends DriverEvents {
   gap: PlateGap;
 }
 
-export interface PlateStreamStats {
-  samples: number;
-  lostSamples: number;
-  gaps: number;
-}
-
 export interface PlateDriverOptions extends DriverOptions {
   readonly rateHz: number;
 }
 
-export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> implements PlateSampleSink {
-  private readonly builder = new SampleBlockBuilder(BLOCK_CAPACITY);
-  private readonly stream: PlateStreamStats = { samples: 0, lostSamples: 0, gaps: 0 };
-  private lastTUs: number | undefined;
-  private linkLostSinceLastSample = false;
+export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
+  private readonly stream: PlateSampleStream;
   private flushScheduled = false;
-  private rateHz: number;
   private connection: PlateConnected | undefined;
 
   constructor(options: PlateDriverOptions) {
     super(options, encodePlateCommand, PLATE_REPLY_TIMEOUT_MS);
-    this.rateHz = options.rateHz;
+    this.stream = new PlateSampleStream(
+      {
+        blockReady: (block) => this.events.emit('samples', block),
+        gapFound: (gap) => this.events.emit('gap', gap),
+        lineAccepted: (seq) => {
+          this.acceptValid(seq);
+          if (!this.flushScheduled) {
+            // One block per burst of input: samples that arrive together leave together.
+            this.flushScheduled = true;
+            setImmediate(this.flushStream);
+          }
+        },
+      },
+      options.rateHz,
+    );
+  }
+
+  private readonly flushStream = (): void => {
+    this.flushScheduled = false;
+    this.stream.flush();
+  };
+
+  private get rateHz(): number {
+    return this.stream.rateHz;
   }
 
   get connected(): PlateConnected | undefined {
@@ -66,44 +68,21 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> i
   }
 
   streamStats(): PlateStreamStats {
-    return { ...this.stream };
+    return { ...this.stream.stats };
   }
 
   /** Changes the rate; applied at once when connected, and on every reconnect. */
   async setRate(rateHz: number): Promise<Result<void, string>> {
-    this.rateHz = rateHz;
+    this.stream.flush();
+    this.stream.rateHz = rateHz;
     if (this.connection === undefined) return ok(undefined);
     const stop = await this.sendCommand({ kind: 'stop' });
     if (!stop.ok) return err(`stop failed: ${stop.error.kind}`);
     return this.configure(this.connection.capabilities);
   }
 
-  pushSample(seq: number, tUs: number, c0: number, c1: number, c2: number, c3: number, flags: number): void {
-    this.acceptValid(seq);
-    const last = this.lastTUs;
-    if (last !== undefined) {
-      if (tUs <= last) this.reportGap(undefined, last, tUs, 'device-restarted');
-      else {
-        const lost = Math.round(((tUs - last) * this.rateHz) / 1e6) - 1;
-        if (lost > 0) {
-          const cause = this.linkLostSinceLastSample ? 'link-lost' : flags & PLATE_FLAG.deviceOverflow ? 'device-overflow' : 'lines-lost';
-          this.reportGap(lost, last, tUs, cause);
-        }
-      }
-    }
-    this.lastTUs = tUs;
-    this.linkLostSinceLastSample = false;
-    this.stream.samples++;
-    this.builder.add(seq, tUs, c0, c1, c2, c3, flags);
-    if (this.builder.isFull) this.flush();
-    else if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
-  }
-
-  protected handleLine(line: string): void {
-    const decoded = decodePlateLine(line, this);
+  protected handleLine(line: Buffer): void {
+    const decoded = decodePlateLine(line, this.stream);
     if (decoded.kind === 'bad') this.acceptBad(decoded.error);
     else if (decoded.kind !== 'sample') this.acceptLinkMessage(decoded);
   }
@@ -124,9 +103,8 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> i
   }
 
   protected linkEnded(): void {
-    this.flush();
+    this.stream.markLinkLost();
     this.connection = undefined;
-    this.linkLostSinceLastSample = true;
   }
 
   private async configure(capabilities: PlateCapabilities): Promise<Result<void, string>> {
@@ -138,19 +116,5 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> i
     const start = await this.sendCommand({ kind: 'start' });
     if (!start.ok) return err(`$START: ${start.error.kind}`);
     return ok(undefined);
-  }
-
-  private reportGap(lostSamples: number | undefined, fromTUs: number, toTUs: number, cause: PlateGap['cause']): void {
-    // Samples before the gap go out first, so consumers see block, gap, block in order.
-    this.flush();
-    this.stream.gaps++;
-    this.stream.lostSamples += lostSamples ?? 0;
-    this.events.emit('gap', { lostSamples, fromTUs, toTUs, cause });
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.builder.length === 0) return;
-    this.events.emit('samples', this.builder.take(this.rateHz));
   }
 }

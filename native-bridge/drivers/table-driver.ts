@@ -83,7 +83,7 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
     this.heartbeatsEnabled = enabled;
   }
 
-  protected handleLine(line: string): void {
+  protected handleLine(line: Buffer): void {
     const decoded = decodeTableLine(line);
     if (decoded.kind === 'bad') this.acceptBad(decoded.error);
     else if (decoded.kind !== 'telemetry') this.acceptLinkMessage(decoded);

@@ -1,10 +1,11 @@
 /**
  * Bytes in, lines out: LineGuard (bounded) in front of @serialport/parser-readline (the design
- * card's splitter), decoding bytes as latin1 so every byte maps to one code unit and the codec's
- * byte checks see exactly what arrived. One framer serves one open link; after a disconnect the
- * driver discards it, dropping the unfinished last line instead of flushing it as if complete.
+ * card's splitter). Readline runs without a text encoding, so each line comes out as the bytes
+ * that arrived (a view, not a copy) and the codecs check those bytes themselves; making a string
+ * of every line cost more than decoding it. One framer serves one open link; after a disconnect
+ * the driver discards it, dropping the unfinished last line instead of flushing it as complete.
  */
-import { ReadlineParser } from '@serialport/parser-readline';
+import { ReadlineParser, type ReadlineOptions } from '@serialport/parser-readline';
 import { MAX_LINE_BYTES } from '../codecs/line/line-error.ts';
 import { LineGuard } from './line-guard.ts';
 
@@ -12,9 +13,10 @@ export class LineFramer {
   private readonly guard: LineGuard;
   private readonly splitter: ReadlineParser;
 
-  constructor(onLine: (line: string) => void, maxLineBytes = MAX_LINE_BYTES) {
+  constructor(onLine: (line: Buffer) => void, maxLineBytes = MAX_LINE_BYTES) {
     this.guard = new LineGuard(maxLineBytes);
-    this.splitter = new ReadlineParser({ delimiter: '\n', encoding: 'latin1' });
+    // An explicit `encoding: undefined` overrides readline's utf8 default: lines stay Buffers.
+    this.splitter = new ReadlineParser({ delimiter: '\n', encoding: undefined } as unknown as ReadlineOptions);
     this.splitter.on('data', onLine);
     this.guard.pipe(this.splitter);
   }

@@ -56,7 +56,7 @@ function neutralOf(decoded: PlateLine | TableLine, sample: NeutralMessage | unde
 
 function decodePlateNeutral(line: string): Neutral {
   let sample: NeutralMessage | undefined;
-  const decoded = decodePlateLine(line, {
+  const decoded = decodePlateLine(Buffer.from(line, 'latin1'), {
     pushSample(seq, tUs, c0, c1, c2, c3, flags) {
       sample = { type: '#D', seq, fields: { tUs, c0, c1, c2, c3, flags } };
     },
@@ -134,7 +134,7 @@ const devices = [
   {
     name: 'table',
     hash: TABLE_SCHEMA_HASH,
-    decode: (line: string): Neutral => neutralOf(decodeTableLine(line), undefined),
+    decode: (line: string): Neutral => neutralOf(decodeTableLine(Buffer.from(line, 'latin1')), undefined),
     encode: (msg: NeutralMessage): string =>
       msg.type === '%HB' ? '' : encodeTableCommand(tableCommandOf(msg), msg.seq, msg.fields['id'] as number),
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sealLine } from '../line/crc16.ts';
 import { decodePlateLine, type PlateSampleSink } from './plate-codec.ts';
+import { finish, parseLine } from '../line/line-message.ts';
 
 interface Sample {
   seq: number;
@@ -27,6 +28,8 @@ const sampleArb = fc.record({
   flags: fc.integer({ min: 0, max: 255 }),
 });
 
+const bytes = (line: string): Buffer => Buffer.from(line, 'latin1');
+
 function sampleLine(s: Sample): string {
   const flags = s.flags.toString(16).toUpperCase().padStart(2, '0');
   return sealLine(`#D ${s.seq} ${s.tUs} ${s.cells.join(' ')} ${flags}`).slice(0, -1);
@@ -37,7 +40,7 @@ describe('decodePlateLine', () => {
     fc.assert(
       fc.property(sampleArb, (sample) => {
         const { sink, samples } = recorder();
-        expect(decodePlateLine(sampleLine(sample), sink)).toEqual({ kind: 'sample' });
+        expect(decodePlateLine(bytes(sampleLine(sample)), sink)).toEqual({ kind: 'sample' });
         expect(samples).toEqual([sample]);
       }),
       { numRuns: 2000 },
@@ -48,7 +51,7 @@ describe('decodePlateLine', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 160 }), (bytes) => {
         const { sink, samples } = recorder();
-        const decoded = decodePlateLine(Buffer.from(bytes).toString('latin1'), sink);
+        const decoded = decodePlateLine(Buffer.from(bytes), sink);
         expect(['bad', 'sample', 'ack', 'nak', 'event', 'heartbeat']).toContain(decoded.kind);
         if (decoded.kind !== 'sample') expect(samples).toHaveLength(0);
       }),
@@ -64,7 +67,7 @@ describe('decodePlateLine', () => {
         fc.pre(line.charCodeAt(at) !== replacement);
         const garbled = line.slice(0, at) + String.fromCharCode(replacement) + line.slice(at + 1);
         const { sink, samples } = recorder();
-        const decoded = decodePlateLine(garbled, sink);
+        const decoded = decodePlateLine(bytes(garbled), sink);
         expect(decoded.kind).toBe('bad');
         expect(samples).toHaveLength(0);
       }),
@@ -78,10 +81,47 @@ describe('decodePlateLine', () => {
         const body = sampleLine(sample).slice(0, -5);
         const at = position % (body.length + 1);
         const line = sealLine(body.slice(0, at) + insert + body.slice(at)).slice(0, -1);
-        const decoded = decodePlateLine(line, recorder().sink);
+        const decoded = decodePlateLine(bytes(line), recorder().sink);
         expect(['bad', 'sample', 'ack', 'nak', 'event', 'heartbeat']).toContain(decoded.kind);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the single-pass sample decoder', () => {
+  /** The same line read by the general low-rate decoder: an independent reading of link.md §2.2. */
+  function reference(line: string): string {
+    const parsed = parseLine(line);
+    if (parsed.kind === 'bad') return parsed.error;
+    if (parsed.type !== '#D') return 'other';
+    const r = parsed.reader;
+    const values = [parsed.seq, r.uint(0, 281474976710655)];
+    for (let i = 0; i < 4; i++) values.push(r.int(-8388608, 8388607));
+    values.push(r.hex(2));
+    const result = finish(r, values);
+    return Array.isArray(result) ? `ok ${result.join(' ')}` : result.error;
+  }
+
+  function fast(line: string): string {
+    const { sink, samples } = recorder();
+    const decoded = decodePlateLine(bytes(line), sink);
+    if (decoded.kind === 'bad') return decoded.error;
+    const s = samples[0];
+    return s === undefined ? 'other' : `ok ${[s.seq, s.tUs, ...s.cells, s.flags].join(' ')}`;
+  }
+
+  it('classifies every mutated, resealed sample line exactly as the general decoder does', () => {
+    const pieces = fc.constantFrom(' ', '  ', '-', '0', '00', '9', 'A', 'a', '*', '\u0001', '4294967296', '8388608', '-0', '+1', '.5', 'FF');
+    fc.assert(
+      fc.property(sampleArb, fc.nat(), fc.nat(), pieces, (sample, position, cut, insert) => {
+        const body = sampleLine(sample).slice(0, -5);
+        const at = 3 + (position % (body.length - 2));
+        const drop = cut % 3;
+        const line = sealLine(body.slice(0, at) + insert + body.slice(at + drop)).slice(0, -1);
+        expect(fast(line)).toBe(reference(line));
+      }),
+      { numRuns: 20000 },
     );
   });
 });

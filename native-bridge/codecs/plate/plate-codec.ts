@@ -3,12 +3,9 @@
  * second, take a dedicated path that scans the line in place and hands the values to a sink
  * without allocating; everything else goes through the shared low-rate decoder.
  */
-import { checkFrame, FRAME_CRC, FRAME_OVERFLOW } from '../line/frame-check.ts';
-import { SCAN_FORMAT, SCAN_RANGE, scanHex, scanInt, scanUint, scanned } from '../line/field-scan.ts';
+import { SAMPLE_OK, decodeSampleLine, sampleFields } from './sample-line.ts';
 import {
   BAD_LINE,
-  MAX_DEVICE_TIME_US,
-  MAX_SEQ,
   decodeLinkMessage,
   parseLine,
   type BadLine,
@@ -22,11 +19,6 @@ import { assertNever } from '../../../core/index.ts';
 export const PLATE_SCHEMA =
   'PF600/1;$HELLO:id,proto,hash;$INFO:id,page;$RATE:id,hz;$START:id;$STOP:id;$STATUS:id;%HB:;+ACK:id;-NAK:id,code;#D:tUs,c0,c1,c2,c3,flags;!EV:tUs,name;%HB:tUs';
 export const PLATE_SCHEMA_HASH = formatHex4(crc16OfPrefix(PLATE_SCHEMA, PLATE_SCHEMA.length));
-
-const MAX_SEQ_VALUE: number = MAX_SEQ;
-const MAX_TIME_US: number = MAX_DEVICE_TIME_US;
-const ADC_MIN_COUNTS = -8388608;
-const ADC_MAX_COUNTS = 8388607;
 
 /** plate.md §5 flag bits. */
 export const PLATE_FLAG = {
@@ -51,44 +43,21 @@ export type PlateLine = SampleDecoded | LinkMessage | BadLine;
 
 // Module-local aliases for the sample path: an imported binding is read through its module cell
 // (under tsx and vitest, through a getter) on every access, which halved the decode rate.
-const frameOf = checkFrame;
-const uintAt = scanUint;
-const intAt = scanInt;
-const hexAt = scanHex;
-const scan = scanned;
+const decodeSample = decodeSampleLine;
+const fields = sampleFields;
+const BAD_BY_STATUS: readonly BadLine[] = [BAD_LINE.format, BAD_LINE.overflow, BAD_LINE.crc, BAD_LINE.format, BAD_LINE.range];
 
-const SAMPLE_FIELDS = 7;
-const fieldValues = new Float64Array(SAMPLE_FIELDS);
-
-/** Decodes one line (without LF). Never throws; bad lines come back as `{ kind: 'bad' }`. */
-export function decodePlateLine(line: string, sink: PlateSampleSink): PlateLine {
+/**
+ * Decodes one line: its bytes without the LF, as the framer hands them over. Never throws; bad
+ * lines come back as `{ kind: 'bad' }`.
+ */
+export function decodePlateLine(line: Buffer, sink: PlateSampleSink): PlateLine {
   // '#', 'D', ' ': the first bytes classify the line (link.md §2.1).
-  if (line.charCodeAt(0) !== 35 || line.charCodeAt(1) !== 68 || line.charCodeAt(2) !== 32) {
-    return decodeOther(line);
-  }
-  const end = frameOf(line);
-  if (end < 0) return BAD_LINE[end === FRAME_OVERFLOW ? 'overflow' : end === FRAME_CRC ? 'crc' : 'format'];
-  let outOfRange = false;
-  let at = 3;
-  for (let field = 0; field < SAMPLE_FIELDS; field++) {
-    const status =
-      field === 0
-        ? uintAt(line, at, end, MAX_SEQ_VALUE)
-        : field === 1
-          ? uintAt(line, at, end, MAX_TIME_US)
-          : field < 6
-            ? intAt(line, at, end, ADC_MIN_COUNTS, ADC_MAX_COUNTS)
-            : hexAt(line, at, end, 2);
-    if (status === SCAN_FORMAT) return BAD_LINE.format;
-    if (status === SCAN_RANGE) outOfRange = true;
-    fieldValues[field] = scan.value;
-    at = scan.next + 1;
-  }
-  // The last field must end exactly at the '*': anything after it is an extra field.
-  if (scan.next !== end) return BAD_LINE.format;
-  if (outOfRange) return BAD_LINE.range;
-  const v = fieldValues;
-  sink.pushSample(v[0] as number, v[1] as number, v[2] as number, v[3] as number, v[4] as number, v[5] as number, v[6] as number);
+  if (line[0] !== 35 || line[1] !== 68 || line[2] !== 32) return decodeOther(line.toString('latin1'));
+  const status = decodeSample(line);
+  if (status !== SAMPLE_OK) return BAD_BY_STATUS[status] as BadLine;
+  const f = fields;
+  sink.pushSample(f[0] as number, f[1] as number, f[2] as number, f[3] as number, f[4] as number, f[5] as number, f[6] as number);
   return SAMPLE_DECODED;
 }
 

@@ -71,9 +71,13 @@ export interface TableTelemetry {
 
 export type TableLine = TableTelemetry | LinkMessage | BadLine;
 
-/** Decodes one line (without LF). Never throws; bad lines come back as `{ kind: 'bad' }`. */
-export function decodeTableLine(line: string): TableLine {
-  const parsed = parseLine(line);
+/**
+ * Decodes one line: its bytes without the LF, as the framer hands them over. Never throws; bad
+ * lines come back as `{ kind: 'bad' }`.
+ */
+export function decodeTableLine(line: Buffer): TableLine {
+  // latin1 maps each byte to one code unit, so the frame check sees exactly the bytes that came.
+  const parsed = parseLine(line.toString('latin1'));
   if (parsed.kind === 'bad') return parsed;
   if (parsed.type !== '#T') return decodeLinkMessage(parsed) ?? BAD_LINE.unknown;
   const { seq, reader } = parsed;
