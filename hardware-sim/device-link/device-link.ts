@@ -1,0 +1,224 @@
+/**
+ * The device side of the link layer, shared by the plate and table firmware.
+ *
+ * Spec: docs/protocols/link.md §2.2 (bad host lines are counted by class, never answered, never
+ * change state), §3 (seq: own transmit counter, gap counting after the handshake), §4 (one reply
+ * per command within 20 ms, never-twice rule with a 16-command memory), §5 (handshake: version and
+ * schema hash, link reset with the ACK carrying seq 0, refusal code 5 before it), §6 (`%HB` after
+ * 250 ms without any other line).
+ * The device-specific part (what a command does, identity keys, which commands are urgent) comes
+ * in through `LinkBehaviour`. Commands run `replyLatency` after their LF, in arrival order, except
+ * urgent ones (table `$RELEASE`), which skip the queue (STYLE §8, grbl's realtime commands).
+ */
+import type { Scheduler } from '../clock/scheduler.ts';
+import type { FaultCounters } from '../faults/fault-counters.ts';
+import type { LinkFaultInjector } from '../faults/link-faults.ts';
+import type { Prng } from '../random/prng.ts';
+import type { LineError, LineErrorClass } from '../spec-codec/line-frame.ts';
+import { LineSplitter } from '../spec-codec/line-splitter.ts';
+import { NAK } from '../spec-codec/link-messages.ts';
+import type { DecodedHostLine, HelloCommand, Reply } from '../spec-codec/link-messages.ts';
+import type { Details } from '../spec-codec/message-codec.ts';
+import type { Result } from '../spec-codec/result.ts';
+import { LINK_PROTOCOL_VERSION } from '../spec-codec/schema-hash.ts';
+import { CommandMemory } from './command-memory.ts';
+import type { TxPort } from './tx-port.ts';
+
+export interface DeviceCommand {
+  readonly kind: string;
+  readonly id: number;
+}
+
+export type HostMessage<C> = { readonly kind: 'command'; readonly command: C } | { readonly kind: 'heartbeat' };
+type DeviceHeartbeat = { readonly kind: 'heartbeat'; readonly tUs: number };
+
+export interface LinkBehaviour<C extends DeviceCommand> {
+  readonly schemaHash: string;
+  /** Keys of the `$HELLO` ACK (model, serial, fw, proto, hash). */
+  identity(): Details;
+  /** A `$HELLO` was accepted: reset what the device resets (the plate stops streaming). */
+  helloAccepted(nowUs: number): void;
+  /** Executes any command but `$HELLO` once the link checks passed. */
+  execute(command: C, nowUs: number): Reply;
+  /** Executed even before a handshake (the table's `$RELEASE`: a release must never be refused). */
+  isAllowedBeforeHello(command: C): boolean;
+  /** Skips the command queue and is never answered busy. */
+  isUrgent(command: C): boolean;
+  /** Any valid host line arrived (watchdogs, link.md §6). */
+  hostLineReceived(nowUs: number): void;
+}
+
+export interface DeviceLinkOptions<C extends DeviceCommand, D> {
+  readonly scheduler: Scheduler;
+  readonly tx: TxPort;
+  readonly injector: LinkFaultInjector;
+  readonly counters: FaultCounters;
+  /** Reply latency jitter. */
+  readonly prng: Prng;
+  readonly decodeHost: (line: string) => Result<DecodedHostLine<HostMessage<C | HelloCommand>>, LineError>;
+  readonly encodeDevice: (seq: number, message: D | Reply | DeviceHeartbeat) => string;
+  readonly behaviour: LinkBehaviour<C>;
+}
+
+const SEQ_MODULUS = 2 ** 32;
+const HEARTBEAT_SILENCE_US = 250_000;
+const QUEUED_LATENCY_MIN_US = 1_000;
+const QUEUED_LATENCY_JITTER_US = 2_000;
+const URGENT_LATENCY_US = 200;
+
+export type RxBadByClass = Record<LineErrorClass, number>;
+
+export class DeviceLink<C extends DeviceCommand, D> {
+  private readonly splitter = new LineSplitter({ line: (text) => this.lineReceived(text), overflow: () => this.bad('overflow') });
+  private readonly memory = new CommandMemory<Reply>();
+  private txSeq = 0;
+  private expectedHostSeq = 0;
+  private isHandshaken = false;
+  private lastTxUs = 0;
+  private queueFreeAtUs = 0;
+  /** Host lines discarded since power-up (link.md §2.2), and by class. */
+  rxBad = 0;
+  readonly rxBadByClass: RxBadByClass = { overflow: 0, crc: 0, format: 0, range: 0, unknown: 0 };
+  /** Host lines missing by seq since the last handshake (link.md §3). */
+  rxGap = 0;
+  /** Valid host lines since power-up. */
+  rxValid = 0;
+
+  constructor(private readonly o: DeviceLinkOptions<C, D>) {
+    this.o.scheduler.after(HEARTBEAT_SILENCE_US, (now) => this.heartbeatCheck(now));
+  }
+
+  get hasHandshake(): boolean {
+    return this.isHandshaken;
+  }
+
+  /** The seq the next device line will carry. */
+  get nextTxSeq(): number {
+    return this.txSeq;
+  }
+
+  receiveBytes(chunk: Uint8Array): void {
+    this.splitter.push(chunk);
+  }
+
+  /** The port was (re)opened: a partial line from before is meaningless. */
+  resetReceiver(): void {
+    this.splitter.reset();
+  }
+
+  /**
+   * Sends one device line now. A droppable line (a sample) is discarded without taking a seq when
+   * the transmit buffer is full; the return value tells the firmware so it can flag the loss.
+   */
+  send(message: D | Reply | DeviceHeartbeat, isDroppable = false): boolean {
+    const { tx, counters, encodeDevice, scheduler } = this.o;
+    if (isDroppable && !tx.hasRoomForDroppable()) {
+      counters.overflowDiscards++;
+      return false;
+    }
+    const seq = this.txSeq;
+    this.txSeq = (this.txSeq + 1) % SEQ_MODULUS;
+    tx.send(encodeDevice(seq, message), scheduler.nowUs);
+    this.lastTxUs = scheduler.nowUs;
+    return true;
+  }
+
+  private lineReceived(text: string): void {
+    const line = this.o.injector.incoming(text);
+    if (line === null) return;
+    const decoded = this.o.decodeHost(line);
+    if (!decoded.ok) {
+      this.bad(decoded.error.kind);
+      return;
+    }
+    const { seq, message, commandKey } = decoded.value;
+    const now = this.o.scheduler.nowUs;
+    this.rxValid++;
+    this.o.behaviour.hostLineReceived(now);
+    const isHello = message.kind === 'command' && message.command.kind === 'hello';
+    if (this.isHandshaken && !isHello) this.countGap(seq);
+    if (message.kind === 'command') this.enqueue(message.command, commandKey, now);
+  }
+
+  private bad(kind: LineErrorClass): void {
+    this.rxBad = (this.rxBad + 1) % SEQ_MODULUS;
+    this.rxBadByClass[kind]++;
+  }
+
+  private countGap(seq: number): void {
+    const missing = (seq - this.expectedHostSeq + SEQ_MODULUS) % SEQ_MODULUS;
+    // A seq behind the expected one (a duplicate or reordered line) is not a loss.
+    if (missing < SEQ_MODULUS / 2) this.rxGap = (this.rxGap + missing) % SEQ_MODULUS;
+    this.expectedHostSeq = (seq + 1) % SEQ_MODULUS;
+  }
+
+  private enqueue(command: C | HelloCommand, key: string, nowUs: number): void {
+    const isUrgent = command.kind !== 'hello' && this.o.behaviour.isUrgent(command as C);
+    let atUs: number;
+    if (isUrgent) {
+      atUs = nowUs + URGENT_LATENCY_US;
+    } else {
+      atUs = Math.max(nowUs + QUEUED_LATENCY_MIN_US + this.o.prng.nextInt(QUEUED_LATENCY_JITTER_US), this.queueFreeAtUs);
+      this.queueFreeAtUs = atUs;
+    }
+    this.o.scheduler.at(atUs, (now) => this.process(command, key, isUrgent, now));
+  }
+
+  private process(command: C | HelloCommand, key: string, isUrgent: boolean, nowUs: number): void {
+    const { id } = command;
+    if (!isUrgent && this.o.injector.shouldNakBusy()) {
+      this.send({ kind: 'nak', id, code: NAK.busy, details: [] });
+      return;
+    }
+    const remembered = this.memory.lookup(id, key);
+    if (remembered.kind === 'repeat') {
+      this.send(remembered.reply);
+      return;
+    }
+    if (remembered.kind === 'idReused') {
+      this.send({ kind: 'nak', id, code: NAK.idReused, details: [] });
+      return;
+    }
+    if (command.kind === 'hello') {
+      const hello = command as HelloCommand;
+      if (hello.proto === LINK_PROTOCOL_VERSION && hello.hash === this.o.behaviour.schemaHash) {
+        this.acceptHello(id, nowUs);
+        return;
+      }
+      const reply: Reply = {
+        kind: 'nak', id, code: NAK.versionMismatch,
+        details: [['proto', String(LINK_PROTOCOL_VERSION)], ['hash', this.o.behaviour.schemaHash]],
+      };
+      this.memory.remember(id, key, reply);
+      this.send(reply);
+      return;
+    }
+    const deviceCommand = command as C;
+    const reply: Reply =
+      this.isHandshaken || this.o.behaviour.isAllowedBeforeHello(deviceCommand)
+        ? this.o.behaviour.execute(deviceCommand, nowUs)
+        : { kind: 'nak', id, code: NAK.noHello, details: [] };
+    this.memory.remember(id, key, reply);
+    this.send(reply);
+  }
+
+  /**
+   * link.md §5.3: seq restarts at 0 with this ACK, the host's next line carries 0, the memory is
+   * cleared. The accepted `$HELLO` itself is not remembered, so a retransmitted `$HELLO` (its ACK
+   * was lost) is executed again and again answered with seq 0, which is what the host expects.
+   */
+  private acceptHello(id: number, nowUs: number): void {
+    this.isHandshaken = true;
+    this.memory.clear();
+    this.expectedHostSeq = 0;
+    this.rxGap = 0;
+    this.o.behaviour.helloAccepted(nowUs);
+    this.txSeq = 0;
+    this.send({ kind: 'ack', id, details: this.o.behaviour.identity() });
+  }
+
+  private heartbeatCheck(nowUs: number): void {
+    if (nowUs - this.lastTxUs >= HEARTBEAT_SILENCE_US) this.send({ kind: 'heartbeat', tUs: nowUs });
+    this.o.scheduler.at(this.lastTxUs + HEARTBEAT_SILENCE_US, (now) => this.heartbeatCheck(now));
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Seeded fault injection on the line streams of one device.
+ *
+ * Output (device → host), decided per line when it is sent: dropped, garbled (ONE byte of the
+ * line before its LF replaced by a different printable byte, so the line is always detectably bad
+ * by its CRC — CRC-16 catches every single-byte change — and lines never merge), or given a wrong
+ * CRC; independently, a burst of 1–40 garbage bytes with its own LF may precede it (the garbage
+ * holds no `*` and no LF, so the receiver classifies it as one `crc` line and the next line is
+ * untouched); latency bursts hold the output for `latencyBurstMs` and then flush it at once.
+ * Input (host → device): host lines dropped or garbled before the device's decoder sees them.
+ * NAKs: a fraction of commands is answered busy (link.md §4.3 code 8).
+ * Every action is counted in `FaultCounters`.
+ */
+import type { Prng } from '../random/prng.ts';
+import { crc16OfText, formatCrc } from '../spec-codec/crc16.ts';
+import type { FaultCounters } from './fault-counters.ts';
+
+export interface LinkFaults {
+  /** Fraction of device lines garbled (0–1). */
+  readonly garbleFrac: number;
+  /** Fraction of device lines sent with a wrong CRC. */
+  readonly badCrcFrac: number;
+  /** Fraction of device lines dropped. */
+  readonly dropFrac: number;
+  /** Probability, per device line, of a garbage burst before it. */
+  readonly garbageFrac: number;
+  /** Mean number of latency bursts per second of device time. */
+  readonly latencyBurstPerS: number;
+  /** How long each latency burst holds the output back. */
+  readonly latencyBurstMs: number;
+  /** Fraction of commands answered `-NAK … 8` (busy). */
+  readonly nakBusyFrac: number;
+  /** Fraction of host lines garbled on their way in. */
+  readonly inputGarbleFrac: number;
+  /** Fraction of host lines dropped on their way in. */
+  readonly inputDropFrac: number;
+}
+
+export const NO_LINK_FAULTS: LinkFaults = {
+  garbleFrac: 0,
+  badCrcFrac: 0,
+  dropFrac: 0,
+  garbageFrac: 0,
+  latencyBurstPerS: 0,
+  latencyBurstMs: 200,
+  nakBusyFrac: 0,
+  inputGarbleFrac: 0,
+  inputDropFrac: 0,
+};
+
+const LF = '\n';
+
+export class LinkFaultInjector {
+  settings: LinkFaults = NO_LINK_FAULTS;
+  private lastBurstCheckUs = 0;
+
+  constructor(
+    private readonly prng: Prng,
+    private readonly counters: FaultCounters,
+  ) {}
+
+  /** The wire text (LF-terminated, possibly with a garbage line first) for one device line, or null if dropped. */
+  outgoing(line: string): string | null {
+    const s = this.settings;
+    let prefix = '';
+    if (this.prng.chance(s.garbageFrac)) {
+      this.counters.garbageBursts++;
+      prefix = this.garbage() + LF;
+    }
+    const total = s.dropFrac + s.garbleFrac + s.badCrcFrac;
+    if (total <= 0) return prefix + line + LF;
+    const u = this.prng.nextFloat();
+    if (u < s.dropFrac) {
+      this.counters.dropped++;
+      return prefix.length > 0 ? prefix : null;
+    }
+    if (u < s.dropFrac + s.garbleFrac) {
+      this.counters.garbled++;
+      return prefix + this.garble(line) + LF;
+    }
+    if (u < total) {
+      this.counters.badCrc++;
+      return prefix + this.withBadCrc(line) + LF;
+    }
+    return prefix + line + LF;
+  }
+
+  /** A host line after input faults, or null if it is lost. */
+  incoming(line: string): string | null {
+    const s = this.settings;
+    if (s.inputDropFrac + s.inputGarbleFrac <= 0) return line;
+    const u = this.prng.nextFloat();
+    if (u < s.inputDropFrac) {
+      this.counters.inputDropped++;
+      return null;
+    }
+    if (u < s.inputDropFrac + s.inputGarbleFrac && line.length > 0) {
+      this.counters.inputGarbled++;
+      return this.garble(line);
+    }
+    return line;
+  }
+
+  /** Whether to answer this command busy instead of executing it. */
+  shouldNakBusy(): boolean {
+    if (!this.prng.chance(this.settings.nakBusyFrac)) return false;
+    this.counters.naks++;
+    return true;
+  }
+
+  /**
+   * Device time until which output is held, when a latency burst starts now; null otherwise.
+   * Bursts form a Poisson process of `latencyBurstPerS` in device time.
+   */
+  latencyBurstUntil(nowUs: number): number | null {
+    const elapsedS = (nowUs - this.lastBurstCheckUs) / 1e6;
+    this.lastBurstCheckUs = nowUs;
+    const rate = this.settings.latencyBurstPerS;
+    if (rate <= 0 || elapsedS <= 0) return null;
+    if (!this.prng.chance(1 - Math.exp(-rate * elapsedS))) return null;
+    this.counters.latencyBursts++;
+    return nowUs + Math.round(this.settings.latencyBurstMs * 1000);
+  }
+
+  /** Replaces one byte with a different printable byte (0x20–0x7E). */
+  private garble(line: string): string {
+    const at = this.prng.nextInt(line.length);
+    const original = line.charCodeAt(at);
+    let replacement = 0x20 + this.prng.nextInt(94); // 95 printable bytes, minus the original
+    if (replacement >= original && original >= 0x20 && original <= 0x7e) replacement++;
+    return line.slice(0, at) + String.fromCharCode(replacement) + line.slice(at + 1);
+  }
+
+  private withBadCrc(line: string): string {
+    const star = line.lastIndexOf('*');
+    const good = crc16OfText(line, 0, star);
+    const bad = good ^ (1 + this.prng.nextInt(0xffff));
+    return `${line.slice(0, star + 1)}${formatCrc(bad)}`;
+  }
+
+  private garbage(): string {
+    const length = 1 + this.prng.nextInt(40);
+    let text = '';
+    while (text.length < length) {
+      const byte = this.prng.nextInt(256);
+      if (byte !== 0x0a && byte !== 0x2a) text += String.fromCharCode(byte);
+    }
+    return text;
+  }
+}

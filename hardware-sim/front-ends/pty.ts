@@ -1,0 +1,189 @@
+/**
+ * PTY front end: a pseudo-terminal the app opens like a USB serial port.
+ *
+ * socat links two PTYs: `<dir>/<name>-sim` (opened here with serialport, the device's end) and
+ * `<dir>/<name>` (the path the app opens). A PTY ignores the baud rate (link.md §1); the device
+ * paces its own output through the clock driver. unplug() closes the device end and stops socat,
+ * so the app's path disappears and its port errors, like a USB unplug; replug() starts socat again
+ * at the same path. socat is killed on close() and, as a last resort, when the process exits;
+ * the temp dir (when this module made it) is removed.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import type { FrontEnd } from './front-end.ts';
+import type { StreamBinding } from './stream-binding.ts';
+
+export interface PtyOptions {
+  /** Directory for the links; default: a new temp dir `proprio-sim-*`, removed on close. */
+  readonly dir?: string;
+  /** Link name for the app's end; the device's end is `<name>-sim`. */
+  readonly name?: string;
+  /** socat binary; default `/usr/bin/socat` when present, else `socat` on PATH. */
+  readonly socatPath?: string;
+  /** How long to wait for socat's links. */
+  readonly startTimeoutMs?: number;
+}
+
+const liveChildren = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+let isExitHookInstalled = false;
+
+function installExitHook(): void {
+  if (isExitHookInstalled) return;
+  isExitHookInstalled = true;
+  process.once('exit', () => {
+    for (const child of liveChildren) child.kill('SIGTERM');
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+export class PtyFrontEnd implements FrontEnd {
+  readonly kind = 'pty';
+  readonly path: string;
+  private readonly simPath: string;
+  private readonly dir: string;
+  private readonly ownsDir: boolean;
+  private socat: ChildProcess | null = null;
+  private port: Duplex | null = null;
+  private unplugged = true;
+  private closed = false;
+
+  private constructor(
+    private readonly binding: StreamBinding,
+    private readonly options: PtyOptions,
+    defaultName: string,
+  ) {
+    installExitHook();
+    this.ownsDir = options.dir === undefined;
+    this.dir = options.dir ?? mkdtempSync(join(tmpdir(), 'proprio-sim-'));
+    if (this.ownsDir) tempDirs.add(this.dir);
+    const name = options.name ?? defaultName;
+    this.path = join(this.dir, name);
+    this.simPath = join(this.dir, `${name}-sim`);
+  }
+
+  static async open(binding: StreamBinding, defaultName: string, options: PtyOptions = {}): Promise<PtyFrontEnd> {
+    const frontEnd = new PtyFrontEnd(binding, options, defaultName);
+    try {
+      await frontEnd.replug();
+    } catch (error) {
+      await frontEnd.close();
+      throw error;
+    }
+    return frontEnd;
+  }
+
+  get isUnplugged(): boolean {
+    return this.unplugged;
+  }
+
+  async replug(): Promise<void> {
+    if (this.closed || !this.unplugged) return;
+    const socatPath = this.options.socatPath ?? (existsSync('/usr/bin/socat') ? '/usr/bin/socat' : 'socat');
+    const child = spawn(
+      socatPath,
+      ['-d', '-d', `pty,raw,echo=0,link=${this.simPath}`, `pty,raw,echo=0,link=${this.path}`],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString();
+    });
+    liveChildren.add(child);
+    this.socat = child;
+    const exited = new Promise<string>((resolve) => {
+      child.once('error', (error) => resolve(error.message));
+      child.once('exit', (code, signal) => resolve(`exit ${code ?? signal ?? '?'}`));
+    });
+    child.once('exit', () => {
+      liveChildren.delete(child);
+      if (this.socat === child) void this.socatDied();
+    });
+    await this.waitForLinks(exited, () => stderr);
+    const { SerialPort } = await import('serialport');
+    const port = new SerialPort({ path: this.simPath, baudRate: 1_500_000, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
+    this.port = port;
+    this.unplugged = false;
+    this.binding.attach(port);
+  }
+
+  async unplug(): Promise<void> {
+    this.unplugged = true;
+    const port = this.port;
+    this.port = null;
+    if (port !== null) {
+      if (this.binding.current === port) this.binding.detach();
+      await new Promise<void>((resolve) => {
+        if (port.destroyed) resolve();
+        else {
+          port.once('close', () => resolve());
+          port.destroy();
+        }
+      });
+    }
+    await this.stopSocat();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.unplug();
+    this.closed = true;
+    if (this.ownsDir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      tempDirs.delete(this.dir);
+    }
+  }
+
+  private async waitForLinks(exited: Promise<string>, stderr: () => string): Promise<void> {
+    const timeoutMs = this.options.startTimeoutMs ?? 5000;
+    let exitReason: string | null = null;
+    void exited.then((reason) => {
+      exitReason = reason;
+    });
+    const startedAt = Date.now();
+    while (!(existsSync(this.path) && existsSync(this.simPath))) {
+      if (exitReason !== null) throw new Error(`socat failed (${exitReason}): ${stderr().trim().split('\n').pop() ?? ''}`);
+      if (Date.now() - startedAt > timeoutMs) {
+        await this.stopSocat();
+        throw new Error(`socat did not create ${this.path} within ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  private async stopSocat(): Promise<void> {
+    const child = this.socat;
+    this.socat = null;
+    if (child !== null && child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+    }
+    // socat removes its links on a clean exit; make sure the app's path is gone either way.
+    for (const link of [this.path, this.simPath]) {
+      try {
+        unlinkSync(link);
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  /** socat died on its own: behave like a cable glitch and bring the port back. */
+  private async socatDied(): Promise<void> {
+    if (this.closed || this.unplugged) return;
+    await this.unplug();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!this.closed) await this.replug().catch(() => undefined);
+  }
+}

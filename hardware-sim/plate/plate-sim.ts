@@ -1,0 +1,214 @@
+/**
+ * The simulated PF-600 force plate: firmware, subject, cells and link, behind one object.
+ *
+ * Spec: docs/protocols/plate.md. This file only composes; behaviour lives in plate-firmware.ts
+ * (wire), plate-commands.ts (states), subject-model.ts and sway-model.ts (the person),
+ * load-cells.ts (cells and ADC) and device-link/ (link layer). Ground truth is readable for tests.
+ */
+import type { Duplex } from 'node:stream';
+import type { ClockMode } from '../clock/clock-driver.ts';
+import { DeviceLink } from '../device-link/device-link.ts';
+import type { RxBadByClass } from '../device-link/device-link.ts';
+import { DeviceRuntime } from '../device-link/device-runtime.ts';
+import type { FaultCounters } from '../faults/fault-counters.ts';
+import { NO_LINK_FAULTS } from '../faults/link-faults.ts';
+import type { LinkFaults } from '../faults/link-faults.ts';
+import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
+import type { PtyOptions } from '../front-ends/pty.ts';
+import type { TcpOptions } from '../front-ends/tcp.ts';
+import { decodePlateHostLine, encodePlateDeviceLine } from '../spec-codec/plate-codec.ts';
+import type { PlateDeviceMessage } from '../spec-codec/plate-codec.ts';
+import type { PlateDeviceCommand } from './plate-commands.ts';
+import { IDEAL_CELL, LoadCellAdc, NO_CELL_FAULTS, randomCalibration, splitForce } from './load-cells.ts';
+import type { CellCalibration, CellFaults, CellForces } from './load-cells.ts';
+import { PlateFirmware } from './plate-firmware.ts';
+import type { PlateSampleRecord } from './plate-firmware.ts';
+import { PLATE_MODEL } from './plate-constants.ts';
+import { SubjectModel } from './subject-model.ts';
+import type { SubjectTruth } from './subject-model.ts';
+import type { Eyes, Surface } from './sway-model.ts';
+
+export interface SubjectSettings {
+  readonly bodyMassKg: number;
+  readonly eyes: Eyes;
+  readonly surface: Surface;
+  /** Mean COP position on the plate (sway is around it). */
+  readonly stanceXMm: number;
+  readonly stanceYMm: number;
+}
+
+export type PlateFaults = LinkFaults & CellFaults;
+
+export interface PlateSimOptions {
+  /** Seed of everything random (default 1). Same seed and same inputs → same bytes. */
+  readonly seed?: number;
+  /** Serial number, 1–24 of `A–Z 0–9 -` (default `PF6-` + 5 digits from the seed). */
+  readonly serial?: string;
+  /** `manual` (tests: `advanceMs`) or `realtime` (default) with `timeScale` (default 1). */
+  readonly clock?: 'manual' | 'realtime';
+  readonly timeScale?: number;
+  /** Sample rate at power-up (plate.md §4 says 1000 Hz; the host normally sets it with `$RATE`). */
+  readonly rateHz?: number;
+  /** A subject standing on the plate from power-up (default false: empty plate). */
+  readonly subjectPresent?: boolean;
+  readonly subject?: Partial<SubjectSettings>;
+  /** Cells with zero offset, unit gain and no non-linearity (noise still applies unless `cellNoiseN` is 0). */
+  readonly idealCells?: boolean;
+  /** Cell noise, N RMS (default 0.2). */
+  readonly cellNoiseN?: number;
+  readonly faults?: Partial<PlateFaults>;
+  /** Transmit buffer size (default 64 KiB); small values make DEVICE_OVERFLOW easy to provoke. */
+  readonly txCapacityBytes?: number;
+  /** Device time of the BOOT event (default 1000 µs). */
+  readonly bootAtUs?: number;
+}
+
+export interface PlateSimState {
+  readonly firmware: 'idle' | 'streaming';
+  readonly rateHz: number;
+  readonly hasHandshake: boolean;
+  readonly nowUs: number;
+  /** The seq of the next device line. */
+  readonly nextTxSeq: number;
+  readonly rxBad: number;
+  readonly rxBadByClass: Readonly<RxBadByClass>;
+  readonly rxGap: number;
+  readonly rxValid: number;
+  readonly samplesSent: number;
+  /** The subject now: phase, vertical force and true COP. */
+  readonly subject: SubjectTruth;
+  /** True force on each cell now, N. */
+  readonly cellForcesN: CellForces;
+  /** The latest samples sent (with the truth they were made from), newest last. */
+  readonly recentSamples: readonly PlateSampleRecord[];
+  readonly calibration: readonly CellCalibration[];
+}
+
+export interface PlateSim {
+  readonly model: string;
+  readonly serial: string;
+  connectInProcess(): Duplex;
+  servePty(options?: PtyOptions): Promise<PtyEndpoint>;
+  serveTcp(options?: TcpOptions): Promise<TcpEndpoint>;
+  unplug(): Promise<void>;
+  replug(): Promise<void>;
+  stepOn(): void;
+  stepOff(): void;
+  setSubject(settings: Partial<SubjectSettings>): void;
+  setFaults(faults: Partial<PlateFaults>): void;
+  faults(): PlateFaults;
+  faultCounters(): FaultCounters;
+  state(): PlateSimState;
+  advanceMs(ms: number): void;
+  nowUs(): number;
+  close(): Promise<void>;
+}
+
+export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
+  const seed = options.seed ?? 1;
+  const clock: ClockMode =
+    options.clock === 'manual' ? { kind: 'manual' } : { kind: 'realtime', timeScale: options.timeScale ?? 1 };
+  const runtime = new DeviceRuntime({
+    seed,
+    clock,
+    ptyName: 'plate',
+    ...(options.txCapacityBytes === undefined ? {} : { txCapacityBytes: options.txCapacityBytes }),
+  });
+  const serial = options.serial ?? `PF6-${String(Math.abs(seed) % 100000).padStart(5, '0')}`;
+  const subject = new SubjectModel(runtime.prng.derive('subject'));
+  const calibrationPrng = runtime.prng.derive('calibration');
+  const cal = (): CellCalibration => (options.idealCells === true ? IDEAL_CELL : randomCalibration(calibrationPrng));
+  const adc = new LoadCellAdc([cal(), cal(), cal(), cal()], runtime.prng.derive('cell-noise'), options.cellNoiseN ?? 0.2);
+  const firmware = new PlateFirmware({
+    scheduler: runtime.scheduler,
+    subject,
+    adc,
+    serial,
+    bootAtUs: options.bootAtUs ?? 1000,
+    ...(options.rateHz === undefined ? {} : { powerUpRateHz: options.rateHz }),
+  });
+  const link = new DeviceLink<PlateDeviceCommand, PlateDeviceMessage>({
+    scheduler: runtime.scheduler,
+    tx: runtime.tx,
+    injector: runtime.injector,
+    counters: runtime.counters,
+    prng: runtime.prng.derive('reply-latency'),
+    decodeHost: decodePlateHostLine,
+    encodeDevice: encodePlateDeviceLine,
+    behaviour: firmware,
+  });
+  let linkFaults: LinkFaults = NO_LINK_FAULTS;
+
+  const sim: PlateSim = {
+    model: PLATE_MODEL,
+    serial,
+    connectInProcess: () => runtime.frontEnds.connectInProcess(),
+    servePty: (o) => runtime.frontEnds.servePty(o),
+    serveTcp: (o) => runtime.frontEnds.serveTcp(o),
+    unplug: () => runtime.frontEnds.unplug(),
+    replug: () => runtime.frontEnds.replug(),
+    stepOn: () => subject.stepOn(runtime.nowUs),
+    stepOff: () => subject.stepOff(runtime.nowUs),
+    setSubject(settings) {
+      if (settings.bodyMassKg !== undefined) subject.bodyMassKg = settings.bodyMassKg;
+      if (settings.stanceXMm !== undefined) subject.stanceXMm = settings.stanceXMm;
+      if (settings.stanceYMm !== undefined) subject.stanceYMm = settings.stanceYMm;
+      if (settings.eyes !== undefined || settings.surface !== undefined) {
+        subject.condition = { eyes: settings.eyes ?? subject.condition.eyes, surface: settings.surface ?? subject.condition.surface };
+      }
+    },
+    setFaults(faults) {
+      const next = { ...sim.faults(), ...faults };
+      linkFaults = pickLinkFaults(next);
+      runtime.injector.settings = linkFaults;
+      firmware.setCellFaults({
+        stuckCell: next.stuckCell, driftCell: next.driftCell, driftNps: next.driftNps, adcFaultCell: next.adcFaultCell,
+      });
+    },
+    faults: () => ({ ...linkFaults, ...firmware.faults }),
+    faultCounters: () => ({ ...runtime.counters }),
+    state() {
+      const truth = subject.truthAt(runtime.nowUs);
+      return {
+        firmware: firmware.state.kind,
+        rateHz: firmware.state.rateHz,
+        hasHandshake: link.hasHandshake,
+        nowUs: runtime.nowUs,
+        nextTxSeq: link.nextTxSeq,
+        rxBad: link.rxBad,
+        rxBadByClass: { ...link.rxBadByClass },
+        rxGap: link.rxGap,
+        rxValid: link.rxValid,
+        samplesSent: firmware.samplesSent,
+        subject: truth,
+        cellForcesN: splitForce(truth.forceN, truth.copXMm, truth.copYMm),
+        recentSamples: [...firmware.recentSamples],
+        calibration: adc.calibration,
+      };
+    },
+    advanceMs: (ms) => runtime.advanceMs(ms),
+    nowUs: () => runtime.nowUs,
+    close: () => runtime.close(),
+  };
+
+  sim.setSubject(options.subject ?? {});
+  if (options.subjectPresent === true) subject.placeStanding();
+  sim.setFaults({ ...NO_CELL_FAULTS, ...options.faults });
+  firmware.start(link);
+  runtime.start(link);
+  return sim;
+}
+
+function pickLinkFaults(f: LinkFaults): LinkFaults {
+  return {
+    garbleFrac: f.garbleFrac,
+    badCrcFrac: f.badCrcFrac,
+    dropFrac: f.dropFrac,
+    garbageFrac: f.garbageFrac,
+    latencyBurstPerS: f.latencyBurstPerS,
+    latencyBurstMs: f.latencyBurstMs,
+    nakBusyFrac: f.nakBusyFrac,
+    inputGarbleFrac: f.inputGarbleFrac,
+    inputDropFrac: f.inputDropFrac,
+  };
+}
