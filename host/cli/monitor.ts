@@ -105,7 +105,7 @@ export async function runMonitor(options: MonitorOptions, io: MonitorIo, inProce
     io.write(`proprio monitor: ${transport.error}\n`);
     return 2;
   }
-  const view = options.device === 'plate' ? plateView(options, transport.value) : tableView(transport.value, options.port);
+  const view = createDeviceView(options.device, transport.value, options.port, options.rateHz);
   view.start();
   const draw = (): void => {
     const lines = view.render();
@@ -123,15 +123,20 @@ export async function runMonitor(options: MonitorOptions, io: MonitorIo, inProce
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface View {
+/** One device on screen: its driver, its text view and a JSON summary. */
+export interface DeviceView {
   start(): void;
   stop(): Promise<void>;
   render(): string[];
   summary(): unknown;
 }
 
-function plateView(options: MonitorOptions, transport: TransportFactory): View {
-  const driver = new PlateDriver({ transport, rateHz: options.rateHz });
+export function createDeviceView(device: 'plate' | 'table', transport: TransportFactory, port: string, rateHz: number): DeviceView {
+  return device === 'plate' ? plateView(transport, port, rateHz) : tableView(transport, port);
+}
+
+function plateView(transport: TransportFactory, port: string, rateHz: number): DeviceView {
+  const driver = new PlateDriver({ transport, rateHz });
   let lastCellCounts: number[] | undefined;
   let lastGap: PlateGap | undefined;
   let windowSamples = 0;
@@ -144,11 +149,11 @@ function plateView(options: MonitorOptions, transport: TransportFactory): View {
   });
   driver.events.on('gap', (gap) => (lastGap = gap));
   const snapshot = (): PlateSnapshot => ({
-    port: options.port,
+    port,
     state: driver.state,
     identity: driver.connected?.identity,
     capabilities: driver.connected?.capabilities,
-    rateHz: options.rateHz,
+    rateHz,
     measuredRateHz,
     lastCellCounts,
     lastGap,
@@ -171,7 +176,7 @@ function plateView(options: MonitorOptions, transport: TransportFactory): View {
 
 const RECENT_EVENTS = 5;
 
-function tableView(transport: TransportFactory, port: string): View {
+function tableView(transport: TransportFactory, port: string): DeviceView {
   const driver = new TableDriver({ transport });
   const recentEvents: string[] = [];
   driver.events.on('deviceEvent', (event) => {

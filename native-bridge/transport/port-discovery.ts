@@ -16,11 +16,21 @@ export interface Discovery {
   readonly serialListError: string | undefined;
 }
 
+/**
+ * The fields of serialport's PortInfo we use. Its declaring package (@serialport/bindings-interface)
+ * ships no types entry our module resolution finds, so the list arrives untyped without this.
+ */
+interface ListedPort {
+  readonly path: string;
+  readonly manufacturer: string | undefined;
+  readonly serialNumber: string | undefined;
+}
+
 export async function discoverPorts(configured: readonly string[], simulated: readonly string[]): Promise<Discovery> {
   let serial: DiscoveredPort[] = [];
   let serialListError: string | undefined;
   try {
-    const ports = await SerialPort.list();
+    const ports = (await SerialPort.list()) as ListedPort[];
     serial = ports.map((port) => ({
       spec: port.path,
       source: 'serial' as const,

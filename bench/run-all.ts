@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: every benchmark in one run, a table on stdout and
+ * bench/results/latest.json as `{"name": {"value": n, "unit": "…"}}`. Benches are measurements,
+ * not tests: they fail only when they cannot measure.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchPlateCpu } from './plate-cpu.ts';
+import { benchPlateDecode } from './plate-decode.ts';
+import { benchPlatePty } from './plate-pty.ts';
+
+interface Figure {
+  readonly value: number;
+  readonly unit: string;
+  readonly note?: string;
+}
+
+const figures: Record<string, Figure> = {};
+const record = (name: string, value: number, unit: string, note?: string): void => {
+  figures[name] = note === undefined ? { value, unit } : { value, unit, note };
+  console.log(`${name.padEnd(36)} ${formatValue(value).padStart(14)} ${unit}${note === undefined ? '' : `   (${note})`}`);
+};
+const formatValue = (value: number): string => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(3));
+
+console.log(`${'benchmark'.padEnd(36)} ${'value'.padStart(14)} unit`);
+const decode = benchPlateDecode();
+record('plate.decode.linesPerSec', decode.linesPerSec, 'lines/s', 'one core, #D lines as bytes');
+const pty = await benchPlatePty();
+const pin = pty.pinned ? 'writer+socat on CPU 0, reader on CPU 1' : 'unpinned (one core)';
+record('plate.pty.bareReadlineLinesPerSec', pty.bareLinesPerSec, 'lines/s', `parser-readline defaults; ${pin}`);
+record('plate.pty.bareReadlineBytesLinesPerSec', pty.bareBytesModeLinesPerSec, 'lines/s', 'parser-readline emitting Buffers');
+record('plate.pty.proprioLinesPerSec', pty.proprioLinesPerSec, 'lines/s', 'guard + readline + decode + sequence/gap checks + blocks');
+record('plate.pty.ratioToBareReadline', pty.ratio, 'ratio', 'same PTY, same bytes, same run');
+record('plate.pty.ratioToBareReadlineBytes', pty.ratioToBytesMode, 'ratio');
+const cpu = await benchPlateCpu();
+record('plate.cpuPercentAt1kHz', cpu.cpuPercentAt1kHz, '% of one core', `PlateDriver over PTY from \`proprio sim\`, ${Math.round(cpu.samplesPerSec)} samples/s`);
+
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(`${dir}latest.json`, `${JSON.stringify(figures, null, 2)}\n`);
+console.log(`wrote ${dir}latest.json`);

@@ -1,0 +1,69 @@
+/**
+ * The `proprio` command line: one entry for clinic staff, technicians and QA. A composition
+ * root: it may wire the simulator in (STYLE.md §2). The process entry is proprio.ts.
+ */
+import { runSimCli } from '../../hardware-sim/index.ts';
+import { discoverPorts } from '../../native-bridge/index.ts';
+import { inProcessSims } from './in-process-sims.ts';
+import { MONITOR_USAGE, parseMonitorArgs, runMonitor } from './monitor.ts';
+import { START_USAGE, parseStartArgs, runStart } from './start.ts';
+import { terminalIo } from './terminal-io.ts';
+
+const USAGE = `usage: proprio <command> [options]
+commands:
+  start [--simulate]     start Proprio (the built-in simulator with --simulate)
+  sim [options]          run the hardware simulator standalone; prints where to connect
+  monitor PORT [options] terminal view of one device (identity, rate, COP or tension, errors)
+  ports                  list serial ports, and the simulated ones
+  help                   this text; \`proprio <command> --help\` for a command's options`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return 0;
+    case 'sim':
+      return runSimCli(rest);
+    case 'monitor': {
+      if (wantsHelp) return usage(MONITOR_USAGE);
+      const options = parseMonitorArgs(rest);
+      if (!options.ok) return fail('monitor', options.error, MONITOR_USAGE);
+      const sims = inProcessSims({ seed: 1, timeScale: 1 });
+      try {
+        return await runMonitor(options.value, terminalIo(), sims.connector);
+      } finally {
+        await sims.close();
+      }
+    }
+    case 'start': {
+      if (wantsHelp) return usage(START_USAGE);
+      const options = parseStartArgs(rest);
+      if (!options.ok) return fail('start', options.error, START_USAGE);
+      return runStart(options.value, terminalIo());
+    }
+    case 'ports': {
+      const discovery = await discoverPorts([], ['sim:plate', 'sim:table']);
+      for (const port of discovery.ports) console.log(`${port.spec.padEnd(24)} ${port.label}`);
+      if (discovery.serialListError !== undefined) console.error(`serial ports could not be listed: ${discovery.serialListError}`);
+      return 0;
+    }
+    default:
+      return fail('', `unknown command "${command}"`, USAGE);
+  }
+}
+
+function usage(text: string): number {
+  console.log(text);
+  return 0;
+}
+
+function fail(command: string, message: string, text: string): number {
+  console.error(`proprio${command === '' ? '' : ` ${command}`}: ${message}\n${text}`);
+  return 2;
+}
+

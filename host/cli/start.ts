@@ -1,0 +1,78 @@
+/**
+ * `proprio start`: the clinic app. The Electron window needs its binary, which cannot be had
+ * offline, and the React UI arrives with the clinic-app issue (#7); until then start says so in
+ * one line and runs what does run: a live terminal dashboard of the simulated plate and table.
+ */
+import { parseArgs } from 'node:util';
+import { err, ok, type Result } from '../../core/index.ts';
+import { duplexTransport } from '../../native-bridge/index.ts';
+import { findElectronBinary } from './electron-binary.ts';
+import { inProcessSims } from './in-process-sims.ts';
+import { createDeviceView, type MonitorIo } from './monitor.ts';
+
+export interface StartOptions {
+  readonly simulate: boolean;
+  readonly durationMs: number | undefined;
+  readonly refreshMs: number;
+  readonly seed: number;
+}
+
+export const START_USAGE = `usage: proprio start [--simulate] [--duration S] [--seed N]
+  --simulate  use the built-in simulated plate and table (the only devices this fallback shows)
+  --duration  stop after S seconds (default: until Ctrl-C)
+  --seed      simulator seed (default 1)`;
+
+export function parseStartArgs(argv: readonly string[]): Result<StartOptions, string> {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        simulate: { type: 'boolean', default: false },
+        duration: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        refresh: { type: 'string', default: '500' },
+      },
+    });
+    const durationS = values.duration === undefined ? undefined : Number(values.duration);
+    if (durationS !== undefined && !(durationS > 0 && durationS <= 86400)) return err(`--duration must be seconds from 0 to 86400, not "${values.duration}"`);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed) || seed < 0) return err(`--seed must be a whole number, not "${values.seed}"`);
+    const refreshMs = Number(values.refresh);
+    if (!Number.isInteger(refreshMs) || refreshMs < 50) return err(`--refresh must be at least 50 ms, not "${values.refresh}"`);
+    return ok({ simulate: values.simulate, durationMs: durationS === undefined ? undefined : durationS * 1000, refreshMs, seed });
+  } catch (error) {
+    return err(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function runStart(options: StartOptions, io: MonitorIo): Promise<number> {
+  const electron = findElectronBinary();
+  io.write(
+    electron.found
+      ? 'Proprio: the Electron window arrives with the clinic-app issue (#7); showing the terminal dashboard meanwhile.\n'
+      : `Proprio: Electron cannot start here (${electron.reason}); showing the terminal dashboard instead.\n`,
+  );
+  if (!options.simulate) {
+    io.write('Proprio: no devices configured yet; run `proprio start --simulate` for the built-in simulator, or `proprio monitor PORT`.\n');
+    return 2;
+  }
+  const sims = inProcessSims({ seed: options.seed, timeScale: 1 });
+  const views = [
+    createDeviceView('plate', duplexTransport('sim:plate', () => sims.plate().connectInProcess()), 'sim:plate', 1000),
+    createDeviceView('table', duplexTransport('sim:table', () => sims.table().connectInProcess()), 'sim:table', 1000),
+  ];
+  for (const view of views) view.start();
+  const draw = (): void => {
+    const text = views.map((view) => view.render().join('\n')).join('\n\n');
+    io.write(io.isTty ? `\x1b[H\x1b[J${text}\n` : `${text}\n\n`);
+  };
+  const timer = setInterval(draw, options.refreshMs);
+  const stopAfter = options.durationMs === undefined ? new Promise<void>(() => undefined) : new Promise<void>((r) => setTimeout(r, options.durationMs));
+  await Promise.race([stopAfter, io.interrupted]);
+  clearInterval(timer);
+  draw();
+  await Promise.all(views.map((view) => view.stop()));
+  await sims.close();
+  return 0;
+}
