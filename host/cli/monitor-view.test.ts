@@ -7,6 +7,7 @@ const link: LinkStats = {
   badLines: { overflow: 1, crc: 7, format: 2, range: 0, unknown: 3 },
   seqGaps: 4,
   lostLines: 9,
+  seqRewinds: 0,
   truncatedLines: 1,
   reconnects: 1,
   linkLosses: 1,

@@ -64,7 +64,7 @@ function linkLines(link: LinkStats): string[] {
   const mean = meanReplyLatencyMs(link);
   return [
     `lines     ok ${link.linesOk}  bad: crc ${bad.crc}  format ${bad.format}  range ${bad.range}  overflow ${bad.overflow}  unknown ${bad.unknown}  truncated ${link.truncatedLines}`,
-    `sequence  gaps ${link.seqGaps}  lost lines ${link.lostLines}`,
+    `sequence  gaps ${link.seqGaps}  lost lines ${link.lostLines}  out of order ${link.seqRewinds}`,
     `link      losses ${link.linkLosses}  reconnects ${link.reconnects}  commands ${link.commandsSent}  resent ${link.retransmissions}  ` +
       `timeouts ${link.timeouts}  naks ${link.naks}  latency ${mean === undefined ? '—' : `${fixed(mean)} ms (max ${fixed(link.maxReplyLatencyMs)})`}`,
   ];

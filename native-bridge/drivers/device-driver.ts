@@ -62,6 +62,13 @@ export interface DriverOptions {
   readonly timers?: Timers;
 }
 
+/** Per-device link timing (link.md §4.2, §6). */
+export interface LinkTiming {
+  readonly replyTimeoutMs: number;
+  /** The host heartbeat period while a link is open. */
+  readonly heartbeatMs: number;
+}
+
 export abstract class DeviceDriver<C extends { readonly kind: string }, E extends DriverEvents> {
   readonly events = new Emitter<E>();
   protected readonly timers: Timers;
@@ -75,10 +82,12 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
   private endLink: ((reason: string) => void) | undefined;
   private wasEverReady = false;
 
+  private heartbeatsEnabled = true;
+
   constructor(
     private readonly options: DriverOptions,
     private readonly encode: (command: C, seq: number, id: number) => string,
-    private readonly replyTimeoutMs: number,
+    private readonly timing: LinkTiming,
   ) {
     this.timers = options.timers ?? realTimers;
   }
@@ -127,8 +136,12 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     return channel.send(command);
   }
 
-  protected sendHeartbeat(): void {
-    this.channel?.sendHeartbeat();
+  /**
+   * For tests and QA only: stop (or resume) the host heartbeat while the link stays open, to show
+   * what the device does on its own when the host falls silent (table.md §6.4, plate.md §2).
+   */
+  setHeartbeatEnabled(enabled: boolean): void {
+    this.heartbeatsEnabled = enabled;
   }
 
   /** After a successful `$HELLO` both sides restart their sequence numbers (link.md §5). */
@@ -141,7 +154,9 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
   /** Book-keeping for every valid line: counters, sequence gaps, the silence watchdog. */
   protected acceptValid(seq: number): number {
     this.stats.linesOk++;
+    const rewindsBefore = this.sequence.rewinds;
     const lost = this.sequence.observe(seq);
+    if (this.sequence.rewinds !== rewindsBefore) this.stats.seqRewinds++;
     if (lost > 0) {
       this.stats.seqGaps++;
       this.stats.lostLines += lost;
@@ -226,7 +241,7 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
       this.encode,
       this.timers,
       this.stats,
-      this.replyTimeoutMs,
+      this.timing.replyTimeoutMs,
       () => this.dropLink('device stopped answering commands'),
     );
     const framer = new LineFramer((line) => this.handleLine(line));
@@ -244,6 +259,7 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     this.channel = channel;
     this.sequence.reset();
     const silenceTimer = this.watchSilence();
+    const heartbeat = this.beat(channel);
 
     this.setState({ kind: 'handshaking' });
     const handshake = await this.handshake();
@@ -258,6 +274,7 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     }
     const why = await ended;
     silenceTimer.cancel();
+    heartbeat.cancel();
     this.endLink = undefined;
     this.channel = undefined;
     if (framer.discard()) this.stats.truncatedLines++;
@@ -289,6 +306,17 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
       else handle = this.timers.after(SILENCE_CHECK_MS, check);
     };
     handle = this.timers.after(SILENCE_CHECK_MS, check);
+    return { cancel: () => handle.cancel() };
+  }
+
+  /** `%HB` from the moment the link opens (the handshake itself may take a while on a busy link). */
+  private beat(channel: CommandChannel<C>): TimerHandle {
+    let handle: TimerHandle;
+    const send = (): void => {
+      if (this.heartbeatsEnabled) channel.sendHeartbeat();
+      handle = this.timers.after(this.timing.heartbeatMs, send);
+    };
+    send();
     return { cancel: () => handle.cancel() };
   }
 

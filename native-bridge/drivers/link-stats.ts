@@ -12,6 +12,8 @@ export interface LinkStats {
   /** Discontinuities in the device's sequence numbers, and the lines they skipped. */
   seqGaps: number;
   lostLines: number;
+  /** Lines whose sequence number went backwards (out of order, or renumbered without a handshake). */
+  seqRewinds: number;
   /** Unfinished lines dropped because the link closed under them. */
   truncatedLines: number;
   /** Successful reconnects after a link loss. */
@@ -36,6 +38,7 @@ export function emptyLinkStats(): LinkStats {
     badLines: { overflow: 0, crc: 0, format: 0, range: 0, unknown: 0 },
     seqGaps: 0,
     lostLines: 0,
+    seqRewinds: 0,
     truncatedLines: 0,
     reconnects: 0,
     linkLosses: 0,

@@ -13,6 +13,11 @@ import { PlateSampleStream, type PlateGap, type PlateStreamStats } from './plate
 
 /** plate.md §7. */
 const PLATE_REPLY_TIMEOUT_MS = 200;
+/**
+ * The plate needs a host line every 500 ms at least (link.md §6); beating twice as often keeps
+ * it streaming even when simulated device time runs a few times faster than ours.
+ */
+const PLATE_HEARTBEAT_MS = 250;
 
 export interface PlateConnected {
   readonly identity: DeviceIdentity;
@@ -36,7 +41,7 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
   private connection: PlateConnected | undefined;
 
   constructor(options: PlateDriverOptions) {
-    super(options, encodePlateCommand, PLATE_REPLY_TIMEOUT_MS);
+    super(options, encodePlateCommand, { replyTimeoutMs: PLATE_REPLY_TIMEOUT_MS, heartbeatMs: PLATE_HEARTBEAT_MS });
     this.stream = new PlateSampleStream(
       {
         blockReady: (block) => this.events.emit('samples', block),
@@ -69,6 +74,17 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
 
   streamStats(): PlateStreamStats {
     return { ...this.stream.stats };
+  }
+
+  /**
+   * Asks the plate to stop streaming (`$STOP`). The reply travels behind every sample sent before
+   * it, so once this resolves those samples have all been delivered. A reconnect starts it again.
+   */
+  async stopStreaming(): Promise<Result<void, string>> {
+    const stop = await this.sendCommand({ kind: 'stop' });
+    await new Promise((resolve) => setImmediate(resolve));
+    this.stream.flush();
+    return stop.ok ? ok(undefined) : err(`$STOP: ${stop.error.kind}`);
   }
 
   /** Changes the rate; applied at once when connected, and on every reconnect. */

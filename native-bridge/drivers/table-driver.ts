@@ -11,10 +11,10 @@ import type { CommandResult } from './command-channel.ts';
 import { DeviceDriver, type DriverEvents, type DriverOptions } from './device-driver.ts';
 import type { DeviceIdentity } from './identity-fields.ts';
 import { readTableCapabilities, type TableCapabilities } from './table-capabilities.ts';
-import type { TimerHandle } from './timers.ts';
 
 /** table.md §8. */
 const TABLE_REPLY_TIMEOUT_MS = 100;
+/** link.md §6: five beats per 500 ms watchdog window (shared/reference/decompression.md §7.1 HEARTBEAT_MS, derived). */
 export const HOST_HEARTBEAT_MS = 100;
 
 export interface TableConnected {
@@ -29,12 +29,10 @@ export interface TableDriverEvents extends DriverEvents {
 
 export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
   private connection: TableConnected | undefined;
-  private heartbeat: TimerHandle | undefined;
   private latest: TableTelemetry | undefined;
-  private heartbeatsEnabled = true;
 
   constructor(options: DriverOptions) {
-    super(options, encodeTableCommand, TABLE_REPLY_TIMEOUT_MS);
+    super(options, encodeTableCommand, { replyTimeoutMs: TABLE_REPLY_TIMEOUT_MS, heartbeatMs: HOST_HEARTBEAT_MS });
   }
 
   get connected(): TableConnected | undefined {
@@ -75,14 +73,6 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
     return this.sendCommand({ kind: 'status' });
   }
 
-  /**
-   * For tests and QA only: stop (or resume) the host heartbeat while the link stays open, to
-   * show that the controller's own watchdog releases the patient (table.md §6.4).
-   */
-  setHeartbeatEnabled(enabled: boolean): void {
-    this.heartbeatsEnabled = enabled;
-  }
-
   protected handleLine(line: Buffer): void {
     const decoded = decodeTableLine(line);
     if (decoded.kind === 'bad') this.acceptBad(decoded.error);
@@ -95,7 +85,6 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
   }
 
   protected async handshake(): Promise<Result<void, string>> {
-    this.startHeartbeat();
     const introduced = await this.introduce(TABLE_SCHEMA_HASH, (command) => command);
     if (!introduced.ok) return introduced;
     const capabilities = readTableCapabilities(introduced.value.capabilityFields);
@@ -109,18 +98,7 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
   }
 
   protected linkEnded(): void {
-    this.heartbeat?.cancel();
-    this.heartbeat = undefined;
     this.connection = undefined;
     this.latest = undefined;
-  }
-
-  private startHeartbeat(): void {
-    this.heartbeat?.cancel();
-    const beat = (): void => {
-      if (this.heartbeatsEnabled) this.sendHeartbeat();
-      this.heartbeat = this.timers.after(HOST_HEARTBEAT_MS, beat);
-    };
-    beat();
   }
 }
