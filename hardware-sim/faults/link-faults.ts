@@ -48,6 +48,21 @@ export const NO_LINK_FAULTS: LinkFaults = {
   inputDropFrac: 0,
 };
 
+/** The link-fault part of a device's fault settings. */
+export function pickLinkFaults(f: LinkFaults): LinkFaults {
+  return {
+    garbleFrac: f.garbleFrac,
+    badCrcFrac: f.badCrcFrac,
+    dropFrac: f.dropFrac,
+    garbageFrac: f.garbageFrac,
+    latencyBurstPerS: f.latencyBurstPerS,
+    latencyBurstMs: f.latencyBurstMs,
+    nakBusyFrac: f.nakBusyFrac,
+    inputGarbleFrac: f.inputGarbleFrac,
+    inputDropFrac: f.inputDropFrac,
+  };
+}
+
 const LF = '\n';
 
 export class LinkFaultInjector {

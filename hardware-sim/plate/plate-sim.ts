@@ -11,7 +11,7 @@ import { DeviceLink } from '../device-link/device-link.ts';
 import type { RxBadByClass } from '../device-link/device-link.ts';
 import { DeviceRuntime } from '../device-link/device-runtime.ts';
 import type { FaultCounters } from '../faults/fault-counters.ts';
-import { NO_LINK_FAULTS } from '../faults/link-faults.ts';
+import { NO_LINK_FAULTS, pickLinkFaults } from '../faults/link-faults.ts';
 import type { LinkFaults } from '../faults/link-faults.ts';
 import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
 import type { PtyOptions } from '../front-ends/pty.ts';
@@ -197,18 +197,4 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
   firmware.start(link);
   runtime.start(link);
   return sim;
-}
-
-function pickLinkFaults(f: LinkFaults): LinkFaults {
-  return {
-    garbleFrac: f.garbleFrac,
-    badCrcFrac: f.badCrcFrac,
-    dropFrac: f.dropFrac,
-    garbageFrac: f.garbageFrac,
-    latencyBurstPerS: f.latencyBurstPerS,
-    latencyBurstMs: f.latencyBurstMs,
-    nakBusyFrac: f.nakBusyFrac,
-    inputGarbleFrac: f.inputGarbleFrac,
-    inputDropFrac: f.inputDropFrac,
-  };
 }

@@ -1,0 +1,80 @@
+/**
+ * The controller's force loop: set-point slewing and the drive's velocity command.
+ *
+ * Spec: docs/protocols/table.md §1 (the host sends absolute set-points with a ramp rate; the
+ * controller slews its internal set-point toward the target at that rate and drives the actuator
+ * to track it), §4 (`$PAUSE` freezes the set-point, `$STOP` slews to the floor and arrives in
+ * ARMED), §6.2 (release slews down at the region's release rate), §6.3 (position release).
+ * Drive command = feed-forward (set-point rate over an estimated stiffness) + proportional force
+ * error, with a small dead band so sensor noise does not dither the actuator at rest. The loop
+ * reads the load cell, so a frozen reading while the set-point rises makes it keep pulling —
+ * the hazard the host detects from position and velocity (reference decompression.md §6.3).
+ */
+import { FLOOR_N } from './table-constants.ts';
+import { releaseRateNps } from './table-release.ts';
+import { isMotorOn } from './table-state.ts';
+import type { TableControl } from './table-state.ts';
+
+const GAIN_MM_S_PER_N = 1.0;
+const DEAD_BAND_N = 2.0;
+const MIN_STIFFNESS_N_PER_MM = 5;
+const MAX_STIFFNESS_N_PER_MM = 40;
+
+function slew(fromN: number, toN: number, rateNps: number, dtS: number): number {
+  const step = rateNps * dtS;
+  if (Math.abs(toN - fromN) <= step) return toN;
+  return fromN + Math.sign(toN - fromN) * step;
+}
+
+/** Advances the internal set-point by `dtS`; a `$STOP` that reaches the floor returns to ARMED. */
+export function slewSetpoint(control: TableControl, dtS: number): TableControl {
+  const state = control.state;
+  switch (state.kind) {
+    case 'run': {
+      const setN = slew(control.setN, state.targetN, state.rateNps, dtS);
+      if (state.isStopping && setN === FLOOR_N) {
+        return { ...control, setN, state: { kind: 'armed', hasSetSinceArm: true, isSelfTestPressed: false } };
+      }
+      return { ...control, setN };
+    }
+    case 'releasing':
+      return state.mode.kind === 'force' ? { ...control, setN: slew(control.setN, 0, releaseRateNps(control), dtS) } : control;
+    case 'idle':
+    case 'released':
+    case 'fault':
+      return control.setN === 0 ? control : { ...control, setN: 0 };
+    case 'armed':
+    case 'pause':
+      return control;
+    default: {
+      const never: never = state;
+      return never;
+    }
+  }
+}
+
+export interface DriveInputs {
+  readonly measN: number;
+  readonly posMm: number;
+  /** Set-point change over the last tick, N/s. */
+  readonly setRateNps: number;
+  /** Over-tension fault: the drive tracks this much above the set-point. */
+  readonly overshootN: number;
+}
+
+/** Velocity command for the actuator in mm/s, or null when the motor is off. */
+export function driveCommand(control: TableControl, inputs: DriveInputs): number | null {
+  const state = control.state;
+  if (!isMotorOn(state)) return null;
+  if (state.kind === 'releasing' && state.mode.kind === 'position') {
+    return inputs.posMm > state.mode.targetPosMm ? -state.mode.speedMmS : 0;
+  }
+  const errorN = control.setN + inputs.overshootN - inputs.measN;
+  const slackPos = control.slackPosMm ?? 0;
+  const secantStiffness =
+    inputs.measN > FLOOR_N ? (inputs.measN - FLOOR_N) / Math.max(inputs.posMm - slackPos, 1) : MIN_STIFFNESS_N_PER_MM;
+  const stiffness = Math.min(Math.max(secantStiffness, MIN_STIFFNESS_N_PER_MM), MAX_STIFFNESS_N_PER_MM);
+  const feedForward = inputs.setRateNps / stiffness;
+  if (feedForward === 0 && Math.abs(errorN) < DEAD_BAND_N) return 0;
+  return feedForward + GAIN_MM_S_PER_N * errorN;
+}

@@ -1,0 +1,78 @@
+/**
+ * Safety release: start and progress, as pure functions.
+ *
+ * Spec: docs/protocols/table.md §6.2 (on a trigger: `!EV RELEASE reason fromN`, enter RELG, slew
+ * the set-point down at the latched region's release rate — lumbar when unlatched; reach the
+ * floor within 4 s, then motor off, RELD and `!EV RELDONE reason ms measN`; motor off at the
+ * latest 5 s after the trigger; RELD is latched) and §6.3 (load cell untrusted: drive back to the
+ * slack position, home if none, at the speed that covers the remaining travel in 4 s, then motor
+ * off, without reading the load cell).
+ * The force release slews toward 0 rather than stopping at the floor, so a reading at or below
+ * the floor is always reached; the motor goes off as soon as it is.
+ */
+import { formatFixed1 } from '../spec-codec/field-codec.ts';
+import { FLOOR_N, POSITION_RELEASE_S, REGION_LIMITS, RELEASE_MOTOR_OFF_US } from './table-constants.ts';
+import type { Reason, ReleaseMode, TableControl, TableEvent, TableSensors } from './table-state.ts';
+
+export interface ReleaseStep {
+  readonly control: TableControl;
+  readonly events: TableEvent[];
+}
+
+const POSITION_ARRIVAL_MM = 0.2;
+const MIN_POSITION_SPEED_MM_S = 1;
+
+export function releaseRateNps(control: TableControl): number {
+  return REGION_LIMITS[control.region ?? 'lumbar'].releaseNps;
+}
+
+export function positionReleaseMode(control: TableControl, posMm: number): ReleaseMode {
+  const targetPosMm = control.slackPosMm ?? 0;
+  const speedMmS = Math.max((posMm - targetPosMm) / POSITION_RELEASE_S, MIN_POSITION_SPEED_MM_S);
+  return { kind: 'position', targetPosMm, speedMmS };
+}
+
+export function startRelease(control: TableControl, reason: Reason, sensors: TableSensors, nowUs: number): ReleaseStep {
+  const mode: ReleaseMode = sensors.isLoadCellFault ? positionReleaseMode(control, sensors.posMm) : { kind: 'force' };
+  return {
+    control: {
+      ...control,
+      state: { kind: 'releasing', reason, triggerUs: nowUs, mode, isMotorCut: false },
+      faultCode: reason,
+      overLimitSinceUs: null,
+    },
+    events: [{ name: 'RELEASE', details: [['reason', String(reason)], ['fromN', formatFixed1(clampReading(sensors.measN))]] }],
+  };
+}
+
+/** One control tick of a release in progress; finishes it when the tension (or position) is down. */
+export function progressRelease(control: TableControl, sensors: TableSensors, nowUs: number): ReleaseStep {
+  const state = control.state;
+  if (state.kind !== 'releasing') return { control, events: [] };
+  let current = state;
+  // The load cell failed during a force release: carry on by position (§6.3).
+  if (current.mode.kind === 'force' && sensors.isLoadCellFault) {
+    current = { ...current, mode: positionReleaseMode(control, sensors.posMm) };
+  }
+  if (!current.isMotorCut && nowUs - current.triggerUs >= RELEASE_MOTOR_OFF_US) current = { ...current, isMotorCut: true };
+  const isDown =
+    current.mode.kind === 'force'
+      ? sensors.measN <= FLOOR_N
+      : sensors.posMm <= current.mode.targetPosMm + POSITION_ARRIVAL_MM || current.isMotorCut;
+  if (!isDown) return { control: { ...control, state: current }, events: [] };
+  const elapsedMs = Math.round((nowUs - current.triggerUs) / 1000);
+  return {
+    control: { ...control, state: { kind: 'released', reason: current.reason } },
+    events: [
+      {
+        name: 'RELDONE',
+        details: [['reason', String(current.reason)], ['ms', String(elapsedMs)], ['measN', formatFixed1(clampReading(sensors.measN))]],
+      },
+    ],
+  };
+}
+
+/** Readings in events stay inside the `measN` range a receiver accepts. */
+export function clampReading(measN: number): number {
+  return Math.max(-200, Math.min(1600, measN));
+}

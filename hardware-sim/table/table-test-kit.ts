@@ -1,0 +1,86 @@
+/**
+ * Test kit for the table: a manual-clock simulator with an in-process host probe that keeps the
+ * watchdog fed (a `%HB` every 100 ms, as link.md §6 asks) unless told otherwise.
+ */
+import { HostProbe, settle } from '../testing/host-probe.ts';
+import type { Reply } from '../spec-codec/link-messages.ts';
+import { TABLE_SCHEMA_HASH } from '../spec-codec/schema-hash.ts';
+import { decodeTableDeviceLine, encodeTableHostLine } from '../spec-codec/table-codec.ts';
+import type { TableCommand, TableDeviceMessage, TableHostMessage } from '../spec-codec/table-codec.ts';
+import { createTableSim } from './table-sim.ts';
+import type { TableSim, TableSimOptions } from './table-sim.ts';
+
+export type TableProbe = HostProbe<TableHostMessage, TableDeviceMessage>;
+
+export interface TableKit {
+  readonly sim: TableSim;
+  readonly host: TableProbe;
+  /** Heartbeats every 100 ms of device time while advancing (default true). */
+  isFeedingWatchdog: boolean;
+  advance(ms: number): Promise<void>;
+  /** Sends a command and advances `ms` (default 25) so it is answered; returns its replies. */
+  command(command: TableCommand, ms?: number): Promise<Reply[]>;
+  /** The one reply to a new command (throws unless exactly one). */
+  reply(command: TableCommand, ms?: number): Promise<Reply>;
+  hello(): Promise<void>;
+  /** Handshake, tare, arm lumbar (or `region`), and optionally pass the switch self-test. */
+  armed(options?: { region?: 'lumbar' | 'cervical'; selfTest?: boolean }): Promise<void>;
+  nextId(): number;
+}
+
+export async function tableKit(options: TableSimOptions = {}): Promise<TableKit> {
+  const sim = createTableSim({ clock: 'manual', ...options });
+  const host: TableProbe = new HostProbe(sim.connectInProcess(), {
+    encodeHost: encodeTableHostLine,
+    decodeDevice: decodeTableDeviceLine,
+  });
+  let id = 100;
+  let msSinceHeartbeat = 0;
+  const kit: TableKit = {
+    sim,
+    host,
+    isFeedingWatchdog: true,
+    async advance(ms) {
+      await settle();
+      for (let left = ms; left > 0; ) {
+        const step = Math.min(10, left);
+        sim.advanceMs(step);
+        left -= step;
+        msSinceHeartbeat += step;
+        if (kit.isFeedingWatchdog && msSinceHeartbeat >= 100) {
+          msSinceHeartbeat = 0;
+          host.send({ kind: 'heartbeat' });
+        }
+        await settle();
+      }
+    },
+    async command(command, ms = 25) {
+      host.send({ kind: 'command', command });
+      await kit.advance(ms);
+      return host.replies(command.id);
+    },
+    async reply(command, ms = 25) {
+      const replies = await kit.command(command, ms);
+      if (replies.length !== 1) throw new Error(`expected one reply to ${command.kind}, got ${JSON.stringify(replies)}`);
+      return replies[0] as Reply;
+    },
+    async hello() {
+      await kit.command({ kind: 'hello', id: kit.nextId(), proto: 1, hash: TABLE_SCHEMA_HASH });
+      host.setSeq(0);
+    },
+    async armed(o = {}) {
+      await kit.hello();
+      await kit.command({ kind: 'zero', id: kit.nextId() });
+      const reply = await kit.reply({ kind: 'arm', id: kit.nextId(), region: o.region ?? 'lumbar' });
+      if (reply.kind !== 'ack') throw new Error(`arm refused: ${JSON.stringify(reply)}`);
+      if (o.selfTest === true) {
+        sim.pressSwitch();
+        await kit.advance(30);
+        sim.releaseSwitch();
+        await kit.advance(30);
+      }
+    },
+    nextId: () => ++id,
+  };
+  return kit;
+}
