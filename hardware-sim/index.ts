@@ -14,6 +14,12 @@ export type { SubjectTruth } from './plate/subject-model.ts';
 export type { CellCalibration, CellFaults, CellForces } from './plate/load-cells.ts';
 export type { Eyes, Surface } from './plate/sway-model.ts';
 
+export { createTableSim, NO_TABLE_DEVICE_FAULTS } from './table/table-sim.ts';
+export type { TableDeviceFaults, TableFaults, TableSim, TableSimOptions, TableSimState } from './table/table-sim.ts';
+export type { SwitchPosition } from './table/patient-switch.ts';
+export type { DriveKind } from './table/actuator.ts';
+export type { PatientParams } from './table/patient-model.ts';
+
 export type { FaultCounters } from './faults/fault-counters.ts';
 export type { LinkFaults } from './faults/link-faults.ts';
 export type { PtyEndpoint, TcpEndpoint } from './front-ends/front-end-host.ts';
@@ -25,4 +31,7 @@ export { PortUnpluggedError } from './front-ends/in-process.ts';
 export { crc16OfBytes, crc16OfText, formatCrc } from './spec-codec/crc16.ts';
 export { encodePlateDeviceLine, encodePlateHostLine, decodePlateDeviceLine, PLATE_FLAG } from './spec-codec/plate-codec.ts';
 export type { CellCounts, PlateCommand, PlateDeviceMessage, PlateHostMessage } from './spec-codec/plate-codec.ts';
+export { encodeTableDeviceLine, encodeTableHostLine, decodeTableDeviceLine, TABLE_FLAG } from './spec-codec/table-codec.ts';
+export type { Region, TableCommand, TableDeviceMessage, TableHostMessage, TableStateKind, Telemetry } from './spec-codec/table-codec.ts';
+export type { Reply } from './spec-codec/link-messages.ts';
 export { PLATE_SCHEMA_HASH, TABLE_SCHEMA_HASH } from './spec-codec/schema-hash.ts';
