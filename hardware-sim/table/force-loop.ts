@@ -16,7 +16,8 @@ import { isMotorOn } from './table-state.ts';
 import type { TableControl } from './table-state.ts';
 
 const GAIN_MM_S_PER_N = 1.0;
-const DEAD_BAND_N = 2.0;
+/** 2 σ of the load-cell noise: at rest the actuator does not chase noise. */
+const DEAD_BAND_N = 3.0;
 const MIN_STIFFNESS_N_PER_MM = 5;
 const MAX_STIFFNESS_N_PER_MM = 40;
 
@@ -69,7 +70,10 @@ export function driveCommand(control: TableControl, inputs: DriveInputs): number
   if (state.kind === 'releasing' && state.mode.kind === 'position') {
     return inputs.posMm > state.mode.targetPosMm ? -state.mode.speedMmS : 0;
   }
-  const errorN = control.setN + inputs.overshootN - inputs.measN;
+  const wantedN = control.setN + inputs.overshootN;
+  // Nothing to pull and nothing pulling: hold still (in the slack, the reading is only noise).
+  if (wantedN < 1 && inputs.measN < FLOOR_N) return 0;
+  const errorN = wantedN - inputs.measN;
   const slackPos = control.slackPosMm ?? 0;
   const secantStiffness =
     inputs.measN > FLOOR_N ? (inputs.measN - FLOOR_N) / Math.max(inputs.posMm - slackPos, 1) : MIN_STIFFNESS_N_PER_MM;

@@ -4,10 +4,10 @@
  * Reference decompression.md §6.1: about 5 N/mm over the 89 mm stroke is "a reasonable first
  * model", and static holds must keep taking up slack as the patient relaxes. Model (DESIGN):
  * elongation e = pos − slack − creep; tension = k0·e + ½·k1·e² for e > 0, else 0 (k0 = 5 N/mm,
- * k1 = 0.2 N/mm², so the lumbar limit of 980.7 N is reachable near the end of the stroke and the
- * force limit can be tested). Creep is a standard-linear-solid element: c·d(creep)/dt =
- * tension − k2·creep (k2 = 60 N/mm, c = 700 N·s/mm, τ ≈ 10 s): at a fixed position the tension
- * relaxes by ≈ 15–20 %, so the force loop has to re-tension, and it recovers when unloaded.
+ * k1 = 0.3 N/mm², so the lumbar limit of 980.7 N is reachable, with creep, within the 89 mm stroke
+ * and the force limit can be tested). Creep is a standard-linear-solid element: c·d(creep)/dt =
+ * tension − k2·creep (k2 = 100 N/mm, c = 1200 N·s/mm, τ ≈ 10 s): at a fixed position the tension
+ * relaxes by ≈ 10–15 %, so the force loop has to re-tension, and it recovers when unloaded.
  */
 
 export interface PatientParams {
@@ -21,9 +21,9 @@ export interface PatientParams {
 export const DEFAULT_PATIENT: PatientParams = {
   slackMm: 5,
   stiffnessNPerMm: 5,
-  stiffeningNPerMm2: 0.2,
-  creepStiffnessNPerMm: 60,
-  creepDampingNsPerMm: 700,
+  stiffeningNPerMm2: 0.3,
+  creepStiffnessNPerMm: 100,
+  creepDampingNsPerMm: 1200,
 };
 
 export class PatientModel {
