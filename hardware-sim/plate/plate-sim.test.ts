@@ -71,11 +71,13 @@ describe('PF-600 simulator: counts against ground truth', () => {
     const emptyN = copOf(kit.host.ofKind('sample').at(-1)?.message.counts.map((c) => c / COUNTS_PER_N) ?? []).forceN;
     expect(Math.abs(emptyN)).toBeLessThan(3);
     kit.sim.stepOn();
-    await kit.advance(2000);
+    await kit.advance(1000);
+    kit.host.send({ kind: 'heartbeat' }); // stay within the plate's 2000 ms silence limit
+    await kit.advance(1000);
     const total = (): number => copOf(kit.host.ofKind('sample').at(-1)?.message.counts.map((c) => c / COUNTS_PER_N) ?? []).forceN;
     expect(total() / (60 * GRAVITY_MPS2)).toBeCloseTo(1, 1);
     expect(kit.sim.state().subject.phase).toBe('standing');
-    kit.host.send({ kind: 'heartbeat' }); // stay within the plate's 2000 ms silence limit
+    kit.host.send({ kind: 'heartbeat' });
     kit.sim.stepOff();
     await kit.advance(600);
     expect(kit.sim.state().firmware).toBe('streaming');
