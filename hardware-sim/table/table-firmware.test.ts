@@ -1,0 +1,92 @@
+/**
+ * The DT-9 on the wire: telemetry, handshake, flags and link behaviour (table.md §3, §5, §7,
+ * link.md §4–§5).
+ */
+import { describe, it, expect } from 'vitest';
+import { TABLE_SCHEMA_HASH } from '../spec-codec/schema-hash.ts';
+import { TABLE_FLAG } from '../spec-codec/table-codec.ts';
+import { tableKit } from './table-test-kit.ts';
+
+describe('DT-9 telemetry (§5)', () => {
+  it('sends BOOT first, then #T every 20 ms from power-up without any host', async () => {
+    const kit = await tableKit();
+    kit.isFeedingWatchdog = false;
+    await kit.advance(1000);
+    expect(kit.host.valid[0]).toEqual({ seq: 0, message: { kind: 'event', tUs: 1000, name: 'BOOT', details: [['fw', '2.1.4']] } });
+    const frames = kit.host.ofKind('telemetry');
+    expect(frames.map((f) => f.message.tUs)).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) * 20_000));
+    expect(frames[0]?.message).toMatchObject({ state: 'idle', setN: 0, posMm: 0, velMmS: 0, region: null, limitN: 0, fault: 0 });
+    // Ready switch: A closed, B open; nothing else set before a host ever spoke.
+    expect(frames[0]?.message.flags).toBe(TABLE_FLAG.switchA);
+    expect(Math.abs(frames[0]?.message.measN ?? 99)).toBeLessThan(8); // untared offset and noise
+    expect(kit.host.ofKind('heartbeat')).toEqual([]); // telemetry keeps the line busy
+    await kit.sim.close();
+  });
+
+  it('reports HOST_OK, ZEROED, MOTOR_ON, the region and its limit while armed', async () => {
+    const kit = await tableKit();
+    await kit.armed({ region: 'cervical', selfTest: true });
+    await kit.advance(40);
+    const t = kit.host.ofKind('telemetry').at(-1)?.message;
+    expect(t).toMatchObject({ state: 'armed', region: 'cervical', limitN: 266.9 });
+    const expected = TABLE_FLAG.motorOn | TABLE_FLAG.switchA | TABLE_FLAG.hostOk | TABLE_FLAG.zeroed | TABLE_FLAG.switchTested;
+    expect(t?.flags).toBe(expected);
+    await kit.sim.close();
+  });
+});
+
+describe('DT-9 link behaviour', () => {
+  it('refuses commands before $HELLO with 5, except $RELEASE, which is never refused', async () => {
+    const kit = await tableKit();
+    expect(await kit.reply({ kind: 'arm', id: 1, region: 'lumbar' })).toEqual({ kind: 'nak', id: 1, code: 5, details: [] });
+    expect(await kit.reply({ kind: 'status', id: 2 })).toMatchObject({ code: 5 });
+    expect(await kit.reply({ kind: 'release', id: 3 })).toEqual({ kind: 'ack', id: 3, details: [] });
+    await kit.sim.close();
+  });
+
+  it('answers $HELLO with its identity and keeps its physical state across a new handshake', async () => {
+    const kit = await tableKit({ serial: 'DT9-00007' });
+    await kit.armed();
+    expect(Object.fromEntries(kit.host.ofKind('ack')[0]?.message.details ?? [])).toEqual({
+      model: 'DT-9', serial: 'DT9-00007', fw: '2.1.4', proto: '1', hash: TABLE_SCHEMA_HASH,
+    });
+    await kit.reply({ kind: 'set', id: kit.nextId(), targetN: 100, rateNps: 40 });
+    await kit.advance(3500);
+    await kit.hello();
+    await kit.advance(100);
+    const s = kit.sim.state();
+    expect(s.state).toBe('run');
+    expect(s.region).toBe('lumbar');
+    expect(s.measuredN).toBeGreaterThan(85);
+    await kit.sim.close();
+  });
+
+  it('answers within 20 ms, and a $RELEASE overtakes a command queued before it', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    kit.host.clear();
+    const sentAtUs = kit.sim.nowUs();
+    kit.host.send({ kind: 'command', command: { kind: 'status', id: 500 } });
+    kit.host.send({ kind: 'command', command: { kind: 'release', id: 501 } });
+    await kit.advance(1);
+    const firstReply = kit.host.valid.find((v) => v.message.kind === 'ack');
+    expect(firstReply?.message).toMatchObject({ id: 501 });
+    await kit.advance(19);
+    expect(kit.host.replies(500)).toHaveLength(1);
+    expect(kit.sim.nowUs() - sentAtUs).toBe(20_000);
+    await kit.sim.close();
+  });
+
+  it('counts bad host lines and seq gaps in $STATUS', async () => {
+    const kit = await tableKit();
+    await kit.hello();
+    kit.host.sendRaw('$SET 4 5 450 40.0*0000\n');
+    kit.host.sendRaw('$RATE 1 2 500*ABCD\n');
+    kit.host.setSeq(kit.host.nextSeq + 3);
+    const status = await kit.reply({ kind: 'status', id: 900 });
+    const keys = Object.fromEntries(status.details);
+    expect(keys.rxBad).toBe('2');
+    expect(Number(keys.rxGap)).toBe(3);
+    await kit.sim.close();
+  });
+});
