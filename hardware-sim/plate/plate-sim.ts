@@ -11,6 +11,7 @@ import { DeviceLink } from '../device-link/device-link.ts';
 import type { RxBadByClass } from '../device-link/device-link.ts';
 import { DeviceRuntime } from '../device-link/device-runtime.ts';
 import type { FaultCounters } from '../faults/fault-counters.ts';
+import { checkSerial } from '../device-link/serial-number.ts';
 import { NO_LINK_FAULTS, pickLinkFaults } from '../faults/link-faults.ts';
 import type { LinkFaults } from '../faults/link-faults.ts';
 import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
@@ -115,6 +116,10 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
     ...(options.txCapacityBytes === undefined ? {} : { txCapacityBytes: options.txCapacityBytes }),
   });
   const serial = options.serial ?? `PF6-${String(Math.abs(seed) % 100000).padStart(5, '0')}`;
+  checkSerial(serial);
+  if (options.rateHz !== undefined && !(Number.isInteger(options.rateHz) && options.rateHz >= 100 && options.rateHz <= 2000)) {
+    throw new RangeError(`createPlateSim: rateHz must be an integer 100–2000, got ${options.rateHz}`);
+  }
   const subject = new SubjectModel(runtime.prng.derive('subject'));
   const calibrationPrng = runtime.prng.derive('calibration');
   const cal = (): CellCalibration => (options.idealCells === true ? IDEAL_CELL : randomCalibration(calibrationPrng));

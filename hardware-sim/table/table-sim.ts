@@ -11,6 +11,7 @@ import { DeviceLink } from '../device-link/device-link.ts';
 import type { RxBadByClass } from '../device-link/device-link.ts';
 import { DeviceRuntime } from '../device-link/device-runtime.ts';
 import type { FaultCounters } from '../faults/fault-counters.ts';
+import { checkSerial } from '../device-link/serial-number.ts';
 import { NO_LINK_FAULTS, pickLinkFaults } from '../faults/link-faults.ts';
 import type { LinkFaults } from '../faults/link-faults.ts';
 import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
@@ -138,6 +139,7 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
     ...(options.txCapacityBytes === undefined ? {} : { txCapacityBytes: options.txCapacityBytes }),
   });
   const serial = options.serial ?? `DT9-${String(Math.abs(seed) % 100000).padStart(5, '0')}`;
+  checkSerial(serial);
   const physics = new TablePhysics(
     runtime.prng.derive('load-cell'),
     options.drive ?? 'backdrivable',
