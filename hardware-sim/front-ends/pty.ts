@@ -5,8 +5,9 @@
  * `<dir>/<name>` (the path the app opens). A PTY ignores the baud rate (link.md §1); the device
  * paces its own output through the clock driver. unplug() closes the device end and stops socat,
  * so the app's path disappears and its port errors, like a USB unplug; replug() starts socat again
- * at the same path. socat is killed on close() and, as a last resort, when the process exits;
- * the temp dir (when this module made it) is removed.
+ * at the same path. socat is stopped on close(), on process exit, and — through a small shell
+ * guard watching a pipe from this process — even if this process is killed outright; the temp
+ * dir (when this module made it) is removed.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -28,6 +29,11 @@ export interface PtyOptions {
   readonly startTimeoutMs?: number;
 }
 
+/** `$0` is socat, `$@` its arguments; EOF on stdin (we closed it, or died) stops socat. */
+// (A background list's stdin is /dev/null in sh, so the pipe is passed on as fd 3.)
+const SOCAT_GUARD =
+  'exec 3<&0; "$0" "$@" 3<&- & pid=$!; ( read _ <&3; kill -TERM $pid 2>/dev/null ) & exec 3<&-; wait $pid';
+
 const liveChildren = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
 let isExitHookInstalled = false;
@@ -36,7 +42,7 @@ function installExitHook(): void {
   if (isExitHookInstalled) return;
   isExitHookInstalled = true;
   process.once('exit', () => {
-    for (const child of liveChildren) child.kill('SIGTERM');
+    for (const child of liveChildren) child.stdin?.end();
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
 }
@@ -84,10 +90,12 @@ export class PtyFrontEnd implements FrontEnd {
   async replug(): Promise<void> {
     if (this.closed || !this.unplugged) return;
     const socatPath = this.options.socatPath ?? (existsSync('/usr/bin/socat') ? '/usr/bin/socat' : 'socat');
+    // socat runs under a tiny shell that kills it when our end of its stdin pipe closes, so it
+    // also goes away if this process dies without running its exit hooks (SIGKILL, crash).
     const child = spawn(
-      socatPath,
-      ['-d', '-d', `pty,raw,echo=0,link=${this.simPath}`, `pty,raw,echo=0,link=${this.path}`],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      '/bin/sh',
+      ['-c', SOCAT_GUARD, socatPath, '-d', '-d', `pty,raw,echo=0,link=${this.simPath}`, `pty,raw,echo=0,link=${this.path}`],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
     );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -166,7 +174,7 @@ export class PtyFrontEnd implements FrontEnd {
           clearTimeout(timer);
           resolve();
         });
-        child.kill('SIGTERM');
+        child.stdin?.end(); // the guard stops socat, then the shell exits
       });
     }
     // socat removes its links on a clean exit; make sure the app's path is gone either way.
