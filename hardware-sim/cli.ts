@@ -13,9 +13,7 @@ import { join } from 'node:path';
 import { parseSimArgs, SIM_USAGE } from './cli-args.ts';
 import type { SimCliOptions } from './cli-args.ts';
 import { createPlateSim } from './plate/plate-sim.ts';
-import type { PlateFaults } from './plate/plate-sim.ts';
 import { createTableSim } from './table/table-sim.ts';
-import type { TableFaults } from './table/table-sim.ts';
 
 export interface SimCliIo {
   out(line: string): void;
@@ -80,10 +78,10 @@ async function start(
           timeScale: o.timeScale,
           subjectPresent: o.isSubjectOn,
           subject: { bodyMassKg: o.bodyMassKg, eyes: o.eyes, surface: o.surface },
-          faults: o.plateFaults as Partial<PlateFaults>,
+          faults: o.plateFaults,
           ...(o.rateHz === null ? {} : { rateHz: o.rateHz }),
         })
-      : createTableSim({ seed: o.seed, timeScale: o.timeScale, faults: o.tableFaults as Partial<TableFaults> });
+      : createTableSim({ seed: o.seed, timeScale: o.timeScale, faults: o.tableFaults });
   try {
     const where =
       ptyDir !== null ? `${(await sim.servePty({ dir: ptyDir })).path} (pty)` : `${(await sim.serveTcp({ port })).url} (tcp)`;

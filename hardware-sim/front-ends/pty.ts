@@ -149,13 +149,13 @@ export class PtyFrontEnd implements FrontEnd {
 
   private async waitForLinks(exited: Promise<string>, stderr: () => string): Promise<void> {
     const timeoutMs = this.options.startTimeoutMs ?? 5000;
-    let exitReason: string | null = null;
+    const exit: { reason: string | null } = { reason: null };
     void exited.then((reason) => {
-      exitReason = reason;
+      exit.reason = reason;
     });
     const startedAt = Date.now();
     while (!(existsSync(this.path) && existsSync(this.simPath))) {
-      if (exitReason !== null) throw new Error(`socat failed (${exitReason}): ${stderr().trim().split('\n').pop() ?? ''}`);
+      if (exit.reason !== null) throw new Error(`socat failed (${exit.reason}): ${stderr().trim().split('\n').pop() ?? ''}`);
       if (Date.now() - startedAt > timeoutMs) {
         await this.stopSocat();
         throw new Error(`socat did not create ${this.path} within ${timeoutMs} ms`);

@@ -58,7 +58,7 @@ describe('force split and ADC', () => {
     const adc = new LoadCellAdc([IDEAL_CELL, IDEAL_CELL, IDEAL_CELL, IDEAL_CELL], new Prng(2));
     let sumSq = 0;
     const n = 5000;
-    for (let i = 0; i < n; i++) sumSq += ((adc.read([100, 100, 100, 100], i).counts[0] as number) / COUNTS_PER_N - 100) ** 2;
+    for (let i = 0; i < n; i++) sumSq += (adc.read([100, 100, 100, 100], i).counts[0] / COUNTS_PER_N - 100) ** 2;
     expect(Math.sqrt(sumSq / n)).toBeGreaterThan(0.17);
     expect(Math.sqrt(sumSq / n)).toBeLessThan(0.23);
   });

@@ -16,9 +16,9 @@ export interface PlateKit {
   readonly sim: PlateSim;
   readonly host: PlateProbe;
   /** Sends a command, lets the device answer (advancing device time by `ms`), returns its replies. */
-  command(command: PlateCommand, ms?: number): Promise<Reply[]>;
-  advance(ms: number): Promise<void>;
-  hello(id?: number): Promise<Reply[]>;
+  readonly command: (command: PlateCommand, ms?: number) => Promise<Reply[]>;
+  readonly advance: (ms: number) => Promise<void>;
+  readonly hello: (id?: number) => Promise<Reply[]>;
 }
 
 export async function plateKit(options: PlateSimOptions = {}): Promise<PlateKit> {
@@ -46,7 +46,7 @@ export async function plateKit(options: PlateSimOptions = {}): Promise<PlateKit>
     host,
     command,
     advance,
-    async hello(id = 1) {
+    hello: async (id = 1) => {
       const replies = await command({ kind: 'hello', id, proto: 1, hash: PLATE_SCHEMA_HASH });
       host.setSeq(0); // link.md §5.3: the host's next line after the handshake carries seq 0
       return replies;

@@ -17,15 +17,15 @@ export interface TableKit {
   readonly host: TableProbe;
   /** Heartbeats every 100 ms of device time while advancing (default true). */
   isFeedingWatchdog: boolean;
-  advance(ms: number): Promise<void>;
+  readonly advance: (ms: number) => Promise<void>;
   /** Sends a command and advances `ms` (default 25) so it is answered; returns its replies. */
-  command(command: TableCommand, ms?: number): Promise<Reply[]>;
+  readonly command: (command: TableCommand, ms?: number) => Promise<Reply[]>;
   /** The one reply to a new command (throws unless exactly one). */
-  reply(command: TableCommand, ms?: number): Promise<Reply>;
-  hello(): Promise<void>;
+  readonly reply: (command: TableCommand, ms?: number) => Promise<Reply>;
+  readonly hello: () => Promise<void>;
   /** Handshake, tare, arm lumbar (or `region`), and optionally pass the switch self-test. */
-  armed(options?: { region?: 'lumbar' | 'cervical'; selfTest?: boolean }): Promise<void>;
-  nextId(): number;
+  readonly armed: (options?: { region?: 'lumbar' | 'cervical'; selfTest?: boolean }) => Promise<void>;
+  readonly nextId: () => number;
 }
 
 export async function tableKit(options: TableSimOptions = {}): Promise<TableKit> {
@@ -40,7 +40,7 @@ export async function tableKit(options: TableSimOptions = {}): Promise<TableKit>
     sim,
     host,
     isFeedingWatchdog: true,
-    async advance(ms) {
+    advance: async (ms) => {
       await settle();
       for (let left = ms; left > 0; ) {
         const step = Math.min(10, left);
@@ -54,21 +54,21 @@ export async function tableKit(options: TableSimOptions = {}): Promise<TableKit>
         await settle();
       }
     },
-    async command(command, ms = 25) {
+    command: async (command, ms = 25) => {
       host.send({ kind: 'command', command });
       await kit.advance(ms);
       return host.replies(command.id);
     },
-    async reply(command, ms = 25) {
+    reply: async (command, ms = 25) => {
       const replies = await kit.command(command, ms);
       if (replies.length !== 1) throw new Error(`expected one reply to ${command.kind}, got ${JSON.stringify(replies)}`);
       return replies[0] as Reply;
     },
-    async hello() {
+    hello: async () => {
       await kit.command({ kind: 'hello', id: kit.nextId(), proto: 1, hash: TABLE_SCHEMA_HASH });
       host.setSeq(0);
     },
-    async armed(o = {}) {
+    armed: async (o = {}) => {
       await kit.hello();
       await kit.command({ kind: 'zero', id: kit.nextId() });
       const reply = await kit.reply({ kind: 'arm', id: kit.nextId(), region: o.region ?? 'lumbar' });
