@@ -20,6 +20,10 @@ export type { SwitchPosition } from './table/patient-switch.ts';
 export type { DriveKind } from './table/actuator.ts';
 export type { PatientParams } from './table/patient-model.ts';
 
+export { runSimCli } from './cli.ts';
+export type { SimCliIo } from './cli.ts';
+export { FAULT_NAMES } from './faults/fault-names.ts';
+
 export type { FaultCounters } from './faults/fault-counters.ts';
 export type { LinkFaults } from './faults/link-faults.ts';
 export type { PtyEndpoint, TcpEndpoint } from './front-ends/front-end-host.ts';
@@ -29,7 +33,13 @@ export { PortUnpluggedError } from './front-ends/in-process.ts';
 
 // The spec codec, so the bench can generate valid lines fast (device → host and host → device).
 export { crc16OfBytes, crc16OfText, formatCrc } from './spec-codec/crc16.ts';
-export { encodePlateDeviceLine, encodePlateHostLine, decodePlateDeviceLine, PLATE_FLAG } from './spec-codec/plate-codec.ts';
+export {
+  encodePlateDeviceLine,
+  encodePlateHostLine,
+  encodePlateSampleLine,
+  decodePlateDeviceLine,
+  PLATE_FLAG,
+} from './spec-codec/plate-codec.ts';
 export type { CellCounts, PlateCommand, PlateDeviceMessage, PlateHostMessage } from './spec-codec/plate-codec.ts';
 export { encodeTableDeviceLine, encodeTableHostLine, decodeTableDeviceLine, TABLE_FLAG } from './spec-codec/table-codec.ts';
 export type { Region, TableCommand, TableDeviceMessage, TableHostMessage, TableStateKind, Telemetry } from './spec-codec/table-codec.ts';

@@ -7,6 +7,7 @@
  * (`encodePlateDeviceLine`); the other two functions exist for tests and the bench, which play
  * the host.
  */
+import { crc16OfText, formatCrc } from './crc16.ts';
 import type { FieldSpec } from './field-codec.ts';
 import {
   ACK_SPEC,
@@ -144,6 +145,19 @@ export function encodePlateDeviceLine(seq: number, message: PlateDeviceMessage):
       return assertNever(message, 'plate device message');
   }
 }
+
+/**
+ * Fast path for `#D` lines (bench, load tests): the same bytes as `encodePlateDeviceLine` for a
+ * sample, without per-field validation — the caller passes integers in range (tUs 0…2⁴⁸−1,
+ * counts −8388608…8388607, flags 0…255, seq 0…2³²−1). plate-codec.test.ts checks it against the
+ * validating encoder.
+ */
+export function encodePlateSampleLine(seq: number, tUs: number, c0: number, c1: number, c2: number, c3: number, flags: number): string {
+  const body = `#D ${seq} ${tUs} ${c0} ${c1} ${c2} ${c3} ${HEX2[flags & 0xff] ?? '00'}`;
+  return `${body}*${formatCrc(crc16OfText(body))}`;
+}
+
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 
 export function decodePlateDeviceLine(line: string): Result<DecodedDeviceLine<PlateDeviceMessage>, LineError> {
   const decoded = decodeLine(line, DEVICE_SPECS);
