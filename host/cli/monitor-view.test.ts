@@ -8,6 +8,7 @@ const link: LinkStats = {
   seqGaps: 4,
   lostLines: 9,
   seqRewinds: 0,
+  staleLines: 0,
   truncatedLines: 1,
   reconnects: 1,
   linkLosses: 1,
@@ -48,7 +49,7 @@ describe('renderPlate', () => {
     expect(text).toContain('1000 Hz set · 999.5 Hz measured');
     expect(text).toContain('load      600.0 N  COP x +0.0 mm  y +56.7 mm  [nominal, uncalibrated]');
     expect(text).toContain('gaps 2  lost 14; last 12 samples, link-lost');
-    expect(text).toContain('crc 7  format 2  range 0  overflow 1  unknown 3  truncated 1');
+    expect(text).toContain('crc 7  format 2  range 0  overflow 1  unknown 3  truncated 1  stale 0');
     expect(text).toContain('latency 2.0 ms (max 3.0)');
   });
 

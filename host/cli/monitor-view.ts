@@ -49,6 +49,8 @@ export function describeState(state: DriverState): string {
       return state.kind;
     case 'connecting':
       return state.attempt === 0 ? 'connecting' : `connecting (attempt ${state.attempt + 1})`;
+    case 'closing':
+      return `link lost — ${state.reason}`;
     case 'waiting':
       return `retrying in ${state.retryInMs} ms — ${state.lastError}`;
   }
@@ -63,7 +65,7 @@ function linkLines(link: LinkStats): string[] {
   const bad = link.badLines;
   const mean = meanReplyLatencyMs(link);
   return [
-    `lines     ok ${link.linesOk}  bad: crc ${bad.crc}  format ${bad.format}  range ${bad.range}  overflow ${bad.overflow}  unknown ${bad.unknown}  truncated ${link.truncatedLines}`,
+    `lines     ok ${link.linesOk}  bad: crc ${bad.crc}  format ${bad.format}  range ${bad.range}  overflow ${bad.overflow}  unknown ${bad.unknown}  truncated ${link.truncatedLines}  stale ${link.staleLines}`,
     `sequence  gaps ${link.seqGaps}  lost lines ${link.lostLines}  out of order ${link.seqRewinds}`,
     `link      losses ${link.linkLosses}  reconnects ${link.reconnects}  commands ${link.commandsSent}  resent ${link.retransmissions}  ` +
       `timeouts ${link.timeouts}  naks ${link.naks}  latency ${mean === undefined ? '—' : `${fixed(mean)} ms (max ${fixed(link.maxReplyLatencyMs)})`}`,

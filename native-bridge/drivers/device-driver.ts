@@ -7,7 +7,9 @@
  * ```
  *   stopped ──start()──► connecting ──opened──► handshaking ──ok──► ready
  *                          ▲    │ open failed       │ failed          │ link lost
- *                          │    ▼                   ▼                 ▼
+ *                          │    │                   ▼                 ▼
+ *                          │    │                closing ◄────────────┘  (port being released)
+ *                          │    ▼                   │
  *                          └── waiting (100, 200, 400, 800, 1000 ms …) ◄┘
  *   stop() from any state ──► stopped
  * ```
@@ -36,6 +38,7 @@ export type DriverState =
   | { readonly kind: 'connecting'; readonly attempt: number }
   | { readonly kind: 'handshaking' }
   | { readonly kind: 'ready' }
+  | { readonly kind: 'closing'; readonly reason: string }
   | { readonly kind: 'waiting'; readonly attempt: number; readonly retryInMs: number; readonly lastError: string };
 
 export interface DriverEvents {
@@ -81,6 +84,7 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
   private wakeWaiting: (() => void) | undefined;
   private endLink: ((reason: string) => void) | undefined;
   private wasEverReady = false;
+  private greeted = false;
 
   private heartbeatsEnabled = true;
 
@@ -149,11 +153,22 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     this.channel?.restartSequence();
     this.sequence.reset();
     this.sequence.observe(0);
+    this.greeted = true;
+  }
+
+  /**
+   * Whether `$HELLO` has been answered on the present link. Lines before that may be stale (a PTY
+   * or UART buffers what a device sent while nobody listened, link.md §5), so their sequence
+   * numbers are not judged, and drivers drop the samples and telemetry they carry.
+   */
+  protected get isGreeted(): boolean {
+    return this.greeted;
   }
 
   /** Book-keeping for every valid line: counters, sequence gaps, the silence watchdog. */
   protected acceptValid(seq: number): number {
     this.stats.linesOk++;
+    if (!this.greeted) return 0;
     const rewindsBefore = this.sequence.rewinds;
     const lost = this.sequence.observe(seq);
     if (this.sequence.rewinds !== rewindsBefore) this.stats.seqRewinds++;
@@ -251,12 +266,14 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
         if (reason !== undefined) return;
         reason = why;
         channel.close();
+        if (!this.stopping) this.setState({ kind: 'closing', reason: why });
         resolve(why);
       };
     });
     link.onData((chunk) => framer.push(chunk));
     link.onClose((close) => this.endLink?.(close.kind === 'requested' ? 'closed' : `disconnected: ${close.message}`));
     this.channel = channel;
+    this.greeted = false;
     this.sequence.reset();
     const silenceTimer = this.watchSilence();
     const heartbeat = this.beat(channel);

@@ -14,6 +14,8 @@ export interface LinkStats {
   lostLines: number;
   /** Lines whose sequence number went backwards (out of order, or renumbered without a handshake). */
   seqRewinds: number;
+  /** Samples or telemetry that arrived before the handshake on a new link, dropped as stale. */
+  staleLines: number;
   /** Unfinished lines dropped because the link closed under them. */
   truncatedLines: number;
   /** Successful reconnects after a link loss. */
@@ -39,6 +41,7 @@ export function emptyLinkStats(): LinkStats {
     seqGaps: 0,
     lostLines: 0,
     seqRewinds: 0,
+    staleLines: 0,
     truncatedLines: 0,
     reconnects: 0,
     linkLosses: 0,

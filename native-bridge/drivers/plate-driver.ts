@@ -4,7 +4,7 @@
  * samples, measured on the device clock so it holds across link loss (plate.md §5).
  */
 import { err, ok, type Result } from '../../core/index.ts';
-import { decodePlateLine, encodePlateCommand, PLATE_SCHEMA_HASH, type PlateCommand } from '../codecs/plate/plate-codec.ts';
+import { decodePlateLine, encodePlateCommand, PLATE_SCHEMA_HASH, type PlateCommand, type PlateSampleSink } from '../codecs/plate/plate-codec.ts';
 import { DeviceDriver, type DriverEvents, type DriverOptions } from './device-driver.ts';
 import type { DeviceIdentity } from './identity-fields.ts';
 import { readPlateCapabilities, type PlateCapabilities } from './plate-capabilities.ts';
@@ -59,6 +59,13 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
     );
   }
 
+  private readonly staleSamples: PlateSampleSink = {
+    pushSample: (seq) => {
+      this.acceptValid(seq);
+      this.stats.staleLines++;
+    },
+  };
+
   private readonly flushStream = (): void => {
     this.flushScheduled = false;
     this.stream.flush();
@@ -98,7 +105,7 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
   }
 
   protected handleLine(line: Buffer): void {
-    const decoded = decodePlateLine(line, this.stream);
+    const decoded = decodePlateLine(line, this.isGreeted ? this.stream : this.staleSamples);
     if (decoded.kind === 'bad') this.acceptBad(decoded.error);
     else if (decoded.kind !== 'sample') this.acceptLinkMessage(decoded);
   }

@@ -79,8 +79,11 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
     else if (decoded.kind !== 'telemetry') this.acceptLinkMessage(decoded);
     else {
       this.acceptValid(decoded.seq);
-      this.latest = decoded;
-      this.events.emit('telemetry', decoded);
+      if (!this.isGreeted) this.stats.staleLines++;
+      else {
+        this.latest = decoded;
+        this.events.emit('telemetry', decoded);
+      }
     }
   }
 
