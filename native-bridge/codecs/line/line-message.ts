@@ -9,6 +9,8 @@ import type { LineErrorClass } from './line-error.ts';
 
 export const MAX_SEQ = 4294967295;
 export const MAX_COMMAND_ID = 65535;
+/** link.md §4.3. */
+const MAX_NAK_CODE = 255;
 /** Device time does not wrap in service (link.md §8). */
 export const MAX_DEVICE_TIME_US = 281474976710655;
 
@@ -82,6 +84,14 @@ export function finish<T>(reader: FieldReader, message: T): T | BadLine {
   return status === SCAN_FORMAT ? BAD_LINE.format : BAD_LINE.range;
 }
 
+/**
+ * For a line whose type this receiver does not know: `range` if its sequence number was out of
+ * range (link.md §2.2 checks range before unknown), else `unknown`.
+ */
+export function unknownType(parsed: ParsedLine): BadLine {
+  return parsed.reader.status === SCAN_OK ? BAD_LINE.unknown : BAD_LINE.range;
+}
+
 /** Decodes the link-level messages; `undefined` when the type is not one of them. */
 export function decodeLinkMessage(parsed: ParsedLine): LinkMessage | BadLine | undefined {
   const { type, seq, reader } = parsed;
@@ -92,7 +102,7 @@ export function decodeLinkMessage(parsed: ParsedLine): LinkMessage | BadLine | u
     }
     case '-NAK': {
       const id = reader.uint(1, MAX_COMMAND_ID);
-      const code = reader.uint(1, 65535);
+      const code = reader.uint(1, MAX_NAK_CODE);
       return finish(reader, { kind: 'nak', seq, id, code, detail: reader.keyValues() });
     }
     case '!EV': {

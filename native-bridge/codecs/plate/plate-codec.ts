@@ -8,6 +8,7 @@ import {
   BAD_LINE,
   decodeLinkMessage,
   parseLine,
+  unknownType,
   type BadLine,
   type LinkMessage,
 } from '../line/line-message.ts';
@@ -64,7 +65,7 @@ export function decodePlateLine(line: Buffer, sink: PlateSampleSink): PlateLine 
 function decodeOther(line: string): LinkMessage | BadLine {
   const parsed = parseLine(line);
   if (parsed.kind === 'bad') return parsed;
-  return decodeLinkMessage(parsed) ?? BAD_LINE.unknown;
+  return decodeLinkMessage(parsed) ?? unknownType(parsed);
 }
 
 /** Host → plate commands (plate.md §4). */

@@ -5,11 +5,11 @@
 import { crc16OfPrefix, formatHex4 } from '../line/crc16.ts';
 import { encodeCommand, formatFixed1 } from '../line/line-encode.ts';
 import {
-  BAD_LINE,
   MAX_DEVICE_TIME_US,
   decodeLinkMessage,
   finish,
   parseLine,
+  unknownType,
   type BadLine,
   type LinkMessage,
 } from '../line/line-message.ts';
@@ -79,7 +79,7 @@ export function decodeTableLine(line: Buffer): TableLine {
   // latin1 maps each byte to one code unit, so the frame check sees exactly the bytes that came.
   const parsed = parseLine(line.toString('latin1'));
   if (parsed.kind === 'bad') return parsed;
-  if (parsed.type !== '#T') return decodeLinkMessage(parsed) ?? BAD_LINE.unknown;
+  if (parsed.type !== '#T') return decodeLinkMessage(parsed) ?? unknownType(parsed);
   const { seq, reader } = parsed;
   const tUs = reader.uint(0, MAX_DEVICE_TIME_US);
   const state = reader.oneOf(TABLE_STATES);
