@@ -1,5 +1,8 @@
-/** Realistic `#D` lines (plate.md §5) for benches, each ending with LF. */
-import { sealLine } from '../native-bridge/codecs/line/crc16.ts';
+/**
+ * Realistic `#D` lines (plate.md §5) for benches, each ending with LF, written by the simulator's
+ * spec codec so the host decodes bytes it did not encode itself.
+ */
+import { encodePlateSampleLine } from '../hardware-sim/index.ts';
 
 export function makePlateLines(count: number, firstSeq: number): string[] {
   const lines: string[] = [];
@@ -7,7 +10,7 @@ export function makePlateLines(count: number, firstSeq: number): string[] {
     const seq = firstSeq + i;
     const tUs = 1_000_000 + seq * 1000;
     const wobble = Math.round(Math.sin(seq / 50) * 40_000);
-    lines.push(sealLine(`#D ${seq} ${tUs} ${1_812_334 + wobble} ${1_760_023 - wobble} ${1_698_512 + wobble} ${1_755_201 - wobble} 00`));
+    lines.push(`${encodePlateSampleLine(seq, tUs, 1_812_334 + wobble, 1_760_023 - wobble, 1_698_512 + wobble, 1_755_201 - wobble, 0)}\n`);
   }
   return lines;
 }

@@ -15,10 +15,10 @@ export interface PlateSampleBlock {
 }
 
 export class SampleBlockBuilder {
-  private seq: Float64Array;
-  private tUs: Float64Array;
-  private cellCounts: Int32Array;
-  private flags: Uint8Array;
+  private readonly seq: Float64Array;
+  private readonly tUs: Float64Array;
+  private readonly cellCounts: Int32Array;
+  private readonly flags: Uint8Array;
   private count = 0;
 
   constructor(private readonly capacity: number) {
@@ -48,22 +48,21 @@ export class SampleBlockBuilder {
     this.flags[i] = flags;
   }
 
-  /** Hands the filled columns over (trimmed views) and starts fresh arrays. */
+  /**
+   * Hands the filled columns over as arrays of their own, sized to the block, and starts again
+   * in the same working arrays: a block per burst of input is small, and fresh full-capacity
+   * arrays for each one were most of the driver's garbage.
+   */
   take(rateHz: number): PlateSampleBlock {
     const n = this.count;
-    const block: PlateSampleBlock = {
+    this.count = 0;
+    return {
       count: n,
       rateHz,
-      seq: this.seq.subarray(0, n),
-      tUs: this.tUs.subarray(0, n),
-      cellCounts: this.cellCounts.subarray(0, n * 4),
-      flags: this.flags.subarray(0, n),
+      seq: this.seq.slice(0, n),
+      tUs: this.tUs.slice(0, n),
+      cellCounts: this.cellCounts.slice(0, n * 4),
+      flags: this.flags.slice(0, n),
     };
-    this.seq = new Float64Array(this.capacity);
-    this.tUs = new Float64Array(this.capacity);
-    this.cellCounts = new Int32Array(this.capacity * 4);
-    this.flags = new Uint8Array(this.capacity);
-    this.count = 0;
-    return block;
   }
 }
