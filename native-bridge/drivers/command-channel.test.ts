@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../test/support/manual-timers.ts';
-import { CommandChannel, type CommandResult } from './command-channel.ts';
+import { CommandChannel, CommandIds, type CommandResult } from './command-channel.ts';
 import { emptyLinkStats } from './link-stats.ts';
 
 type Command = { readonly kind: 'set'; readonly targetN: number };
@@ -95,5 +95,18 @@ describe('CommandChannel', () => {
     for (let i = 0; i < 65536; i++) t.send(i);
     expect(t.written[65534]).toMatch(/^\$SET 65534 65535 /);
     expect(t.written[65535]).toMatch(/^\$SET 65535 1 /);
+  });
+});
+
+describe('CommandIds', () => {
+  it('keeps counting across channels that share it, so a new link does not reuse remembered ids', () => {
+    const ids = new CommandIds();
+    const stats = emptyLinkStats();
+    const written: string[] = [];
+    const open = (): CommandChannel<Command> =>
+      new CommandChannel<Command>((text) => written.push(text), (c, seq, id) => `$SET ${seq} ${id} ${c.targetN}\n`, new ManualTimers(), stats, 100, () => undefined, ids);
+    void open().send({ kind: 'set', targetN: 1 });
+    void open().send({ kind: 'set', targetN: 2 });
+    expect(written).toEqual(['$SET 0 1 1\n', '$SET 0 2 2\n']);
   });
 });

@@ -52,8 +52,22 @@ interface Pending {
   timer: TimerHandle;
 }
 
+/**
+ * Hands out command ids 1–65535 in turn. One allocator lives as long as the driver, not the
+ * link: the device remembers ids until a `$HELLO` clears them, so ids that restarted at 1 on every
+ * reconnect could collide with remembered ones before the handshake (link.md §4.2).
+ */
+export class CommandIds {
+  private next = 1;
+
+  take(): number {
+    const id = this.next;
+    this.next = id === MAX_COMMAND_ID ? 1 : id + 1;
+    return id;
+  }
+}
+
 export class CommandChannel<C> {
-  private nextId = 1;
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
@@ -66,13 +80,13 @@ export class CommandChannel<C> {
     private readonly replyTimeoutMs: number,
     /** Called when a command got no reply after its last attempt: the link is faulty (link.md §7). */
     private readonly onExhausted: () => void,
+    private readonly ids: CommandIds = new CommandIds(),
   ) {}
 
   /** Sends a command and settles with its ACK, its NAK, a timeout or link loss. Never rejects. */
   send(command: C): Promise<CommandResult> {
     if (this.closed) return Promise.resolve(err({ kind: 'link-lost' }));
-    const id = this.nextId;
-    this.nextId = id === MAX_COMMAND_ID ? 1 : id + 1;
+    const id = this.ids.take();
     return new Promise((resolve) => {
       const entry: Pending = {
         line: (seq) => this.encode(command, seq, id),

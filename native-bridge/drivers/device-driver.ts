@@ -19,7 +19,7 @@ import { LineFramer } from '../framing/line-framer.ts';
 import type { TransportFactory, TransportLink } from '../transport/transport.ts';
 import type { LineErrorClass } from '../codecs/line/line-error.ts';
 import type { DeviceEvent, LinkMessage } from '../codecs/line/line-message.ts';
-import { CommandChannel, type CommandResult } from './command-channel.ts';
+import { CommandChannel, CommandIds, type CommandResult } from './command-channel.ts';
 import { emptyLinkStats, type LinkStats } from './link-stats.ts';
 import { readIdentity, type DeviceIdentity } from './identity-fields.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
@@ -77,6 +77,7 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
   protected readonly timers: Timers;
   protected readonly stats: LinkStats = emptyLinkStats();
   private readonly sequence = new SequenceTracker();
+  private readonly commandIds = new CommandIds();
   private currentState: DriverState = { kind: 'stopped' };
   private channel: CommandChannel<C> | undefined;
   private stopping = false;
@@ -258,6 +259,7 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
       this.stats,
       this.timing.replyTimeoutMs,
       () => this.dropLink('device stopped answering commands'),
+      this.commandIds,
     );
     const framer = new LineFramer((line) => this.handleLine(line));
     let reason: string | undefined;
