@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkStats } from '../../native-bridge/index.ts';
+import { emptyLinkStats, type LinkStats } from '../../native-bridge/index.ts';
 import { renderPlate, renderTable } from './monitor-view.ts';
 
 const link: LinkStats = {
+  ...emptyLinkStats(),
   linesOk: 1200,
   badLines: { overflow: 1, crc: 7, format: 2, range: 0, unknown: 3 },
   seqGaps: 4,

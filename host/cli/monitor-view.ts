@@ -66,7 +66,8 @@ function linkLines(link: LinkStats): string[] {
   const mean = meanReplyLatencyMs(link);
   return [
     `lines     ok ${link.linesOk}  bad: crc ${bad.crc}  format ${bad.format}  range ${bad.range}  overflow ${bad.overflow}  unknown ${bad.unknown}  truncated ${link.truncatedLines}  stale ${link.staleLines}`,
-    `sequence  gaps ${link.seqGaps}  lost lines ${link.lostLines}  out of order ${link.seqRewinds}`,
+    `sequence  gaps ${link.seqGaps}  lost lines ${link.lostLines}  out of order ${link.seqRewinds}  unknown events ${link.unknownEvents}`,
+    ...(link.listenerErrors === 0 ? [] : [`ERRORS    ${link.listenerErrors} in Proprio's own handling, latest: ${link.lastListenerError ?? ''}`]),
     `link      losses ${link.linkLosses}  reconnects ${link.reconnects}  commands ${link.commandsSent}  resent ${link.retransmissions}  ` +
       `timeouts ${link.timeouts}  naks ${link.naks}  latency ${mean === undefined ? '—' : `${fixed(mean)} ms (max ${fixed(link.maxReplyLatencyMs)})`}`,
   ];

@@ -50,7 +50,10 @@ describe('parseStartArgs', () => {
   it.each([
     [['--duration', 'soon'], /--duration/],
     [['--seed', '-3'], /--seed/],
+    [['--seed', ''], /--seed/],
+    [['--seed', '1e3'], /--seed/],
     [['--refresh', '5'], /--refresh/],
+    [['--refresh', '3000000000'], /--refresh/],
     [['--fast'], /Unknown option/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseStartArgs(argv);

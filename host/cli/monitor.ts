@@ -15,6 +15,7 @@ import {
   type TransportFactory,
 } from '../../native-bridge/index.ts';
 import { renderPlate, renderTable, type PlateSnapshot, type TableSnapshot } from './monitor-view.ts';
+import { integerIn, numberIn } from './cli-numbers.ts';
 
 export interface MonitorOptions {
   readonly port: string;
@@ -80,18 +81,9 @@ export function parseMonitorArgs(argv: readonly string[]): Result<MonitorOptions
   });
 }
 
-function numberIn(text: string, min: number, max: number, name: string): Result<number, string> {
-  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  return value >= min && value <= max ? ok(value) : err(`${name} must be a number from ${min} to ${max}, not "${text}"`);
-}
-
-function integerIn(text: string, min: number, max: number, name: string): Result<number, string> {
-  const value = numberIn(text, min, max, name);
-  return value.ok && !Number.isInteger(value.value) ? err(`${name} must be a whole number, not "${text}"`) : value;
-}
-
 export interface MonitorIo {
   readonly write: (text: string) => void;
+  readonly writeError: (text: string) => void;
   readonly isTty: boolean;
   /** Resolves when the user asks to stop (Ctrl-C). */
   readonly interrupted: Promise<void>;
@@ -102,7 +94,7 @@ export async function runMonitor(options: MonitorOptions, io: MonitorIo, inProce
   const spec = parsePortSpec(options.port);
   const transport = spec.ok ? transportFor(spec.value, inProcess) : spec;
   if (!transport.ok) {
-    io.write(`proprio monitor: ${transport.error}\n`);
+    io.writeError(`proprio monitor: ${transport.error}\n`);
     return 2;
   }
   const view = createDeviceView(options.device, transport.value, options.port, options.rateHz);
@@ -112,8 +104,7 @@ export async function runMonitor(options: MonitorOptions, io: MonitorIo, inProce
     io.write(io.isTty ? `\x1b[H\x1b[J${lines.join('\n')}\n` : `${lines.join('\n')}\n\n`);
   };
   const timer = setInterval(draw, options.refreshMs);
-  const stopAfter = options.durationMs === undefined ? new Promise<void>(() => undefined) : sleep(options.durationMs);
-  await Promise.race([stopAfter, io.interrupted]);
+  await untilStopped(options.durationMs, io.interrupted);
   clearInterval(timer);
   draw();
   await view.stop();
@@ -121,7 +112,15 @@ export async function runMonitor(options: MonitorOptions, io: MonitorIo, inProce
   return 0;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `durationMs` (never, when undefined) or at the interrupt, leaving no timer behind. */
+export async function untilStopped(durationMs: number | undefined, interrupted: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    if (durationMs !== undefined) timer = setTimeout(resolve, durationMs);
+  });
+  await Promise.race([elapsed, interrupted]);
+  clearTimeout(timer);
+}
 
 /** One device on screen: its driver, its text view and a JSON summary. */
 export interface DeviceView {

@@ -8,7 +8,8 @@ import { err, ok, type Result } from '../../core/index.ts';
 import { duplexTransport } from '../../native-bridge/index.ts';
 import { findElectronBinary } from './electron-binary.ts';
 import { inProcessSims } from './in-process-sims.ts';
-import { createDeviceView, type MonitorIo } from './monitor.ts';
+import { createDeviceView, untilStopped, type MonitorIo } from './monitor.ts';
+import { integerIn, numberIn } from './cli-numbers.ts';
 
 export interface StartOptions {
   readonly simulate: boolean;
@@ -17,14 +18,16 @@ export interface StartOptions {
   readonly seed: number;
 }
 
-export const START_USAGE = `usage: proprio start [--simulate] [--duration S] [--seed N]
+export const START_USAGE = `usage: proprio start [--simulate] [--duration S] [--seed N] [--refresh MS]
   --simulate  use the built-in simulated plate and table (the only devices this fallback shows)
-  --duration  stop after S seconds (default: until Ctrl-C)
-  --seed      simulator seed (default 1)`;
+  --duration  stop after S seconds, 0.1-86400 (default: until Ctrl-C)
+  --seed      simulator seed, a whole number 0-4294967295 (default 1)
+  --refresh   screen refresh in ms, 50-10000 (default 500)`;
 
 export function parseStartArgs(argv: readonly string[]): Result<StartOptions, string> {
+  let values;
   try {
-    const { values } = parseArgs({
+    ({ values } = parseArgs({
       args: [...argv],
       strict: true,
       options: {
@@ -33,17 +36,22 @@ export function parseStartArgs(argv: readonly string[]): Result<StartOptions, st
         seed: { type: 'string', default: '1' },
         refresh: { type: 'string', default: '500' },
       },
-    });
-    const durationS = values.duration === undefined ? undefined : Number(values.duration);
-    if (durationS !== undefined && !(durationS > 0 && durationS <= 86400)) return err(`--duration must be seconds from 0 to 86400, not "${values.duration}"`);
-    const seed = Number(values.seed);
-    if (!Number.isInteger(seed) || seed < 0) return err(`--seed must be a whole number, not "${values.seed}"`);
-    const refreshMs = Number(values.refresh);
-    if (!Number.isInteger(refreshMs) || refreshMs < 50) return err(`--refresh must be at least 50 ms, not "${values.refresh}"`);
-    return ok({ simulate: values.simulate, durationMs: durationS === undefined ? undefined : durationS * 1000, refreshMs, seed });
+    }));
   } catch (error) {
     return err(error instanceof Error ? error.message : String(error));
   }
+  const durationS = values.duration === undefined ? ok(undefined) : numberIn(values.duration, 0.1, 86400, '--duration');
+  const seed = integerIn(values.seed, 0, 4294967295, '--seed');
+  const refreshMs = integerIn(values.refresh, 50, 10000, '--refresh');
+  if (!durationS.ok) return durationS;
+  if (!seed.ok) return seed;
+  if (!refreshMs.ok) return refreshMs;
+  return ok({
+    simulate: values.simulate,
+    durationMs: durationS.value === undefined ? undefined : durationS.value * 1000,
+    refreshMs: refreshMs.value,
+    seed: seed.value,
+  });
 }
 
 export async function runStart(options: StartOptions, io: MonitorIo): Promise<number> {
@@ -68,8 +76,7 @@ export async function runStart(options: StartOptions, io: MonitorIo): Promise<nu
     io.write(io.isTty ? `\x1b[H\x1b[J${text}\n` : `${text}\n\n`);
   };
   const timer = setInterval(draw, options.refreshMs);
-  const stopAfter = options.durationMs === undefined ? new Promise<void>(() => undefined) : new Promise<void>((r) => setTimeout(r, options.durationMs));
-  await Promise.race([stopAfter, io.interrupted]);
+  await untilStopped(options.durationMs, io.interrupted);
   clearInterval(timer);
   draw();
   await Promise.all(views.map((view) => view.stop()));

@@ -40,7 +40,9 @@ const MAX_ATTEMPTS = 3;
 export type CommandFailure =
   | { readonly kind: 'nak'; readonly code: number; readonly name: string; readonly detail: Readonly<Record<string, string>> }
   | { readonly kind: 'timeout'; readonly attempts: number }
-  | { readonly kind: 'link-lost' };
+  | { readonly kind: 'link-lost' }
+  /** The caller asked for something the wire cannot carry; nothing was sent. */
+  | { readonly kind: 'invalid-argument'; readonly message: string };
 
 export type CommandResult = Result<AckReply, CommandFailure>;
 
@@ -48,7 +50,10 @@ interface Pending {
   readonly line: (seq: number) => string;
   readonly firstSentMonoMs: number;
   readonly settle: (result: CommandResult) => void;
+  readonly onAck: ((reply: AckReply) => void) | undefined;
   attempts: number;
+  /** The latest attempt was answered busy: a reply, so running out of attempts is no link fault. */
+  lastAnsweredBusy: boolean;
   timer: TimerHandle;
 }
 
@@ -83,8 +88,12 @@ export class CommandChannel<C> {
     private readonly ids: CommandIds = new CommandIds(),
   ) {}
 
-  /** Sends a command and settles with its ACK, its NAK, a timeout or link loss. Never rejects. */
-  send(command: C): Promise<CommandResult> {
+  /**
+   * Sends a command and settles with its ACK, its NAK, a timeout or link loss. Never rejects.
+   * `onAck` runs synchronously when the ACK is matched, before any later line of the same input
+   * chunk is handled (the `$HELLO` ACK restarts sequence numbering at exactly that point).
+   */
+  send(command: C, onAck?: (reply: AckReply) => void): Promise<CommandResult> {
     if (this.closed) return Promise.resolve(err({ kind: 'link-lost' }));
     const id = this.ids.take();
     return new Promise((resolve) => {
@@ -92,7 +101,9 @@ export class CommandChannel<C> {
         line: (seq) => this.encode(command, seq, id),
         firstSentMonoMs: this.timers.nowMonoMs(),
         settle: resolve,
+        onAck,
         attempts: 0,
+        lastAnsweredBusy: false,
         timer: { cancel: () => undefined },
       };
       this.pending.set(id, entry);
@@ -120,6 +131,7 @@ export class CommandChannel<C> {
     if (reply.kind === 'nak' && reply.code === NAK_BUSY) {
       // Transient: the running timer retransmits, and the attempt counts (link.md §4.3).
       this.stats.naks++;
+      entry.lastAnsweredBusy = true;
       return;
     }
     this.pending.delete(reply.id);
@@ -130,6 +142,7 @@ export class CommandChannel<C> {
     this.stats.sumReplyLatencyMs += latencyMs;
     this.stats.maxReplyLatencyMs = Math.max(this.stats.maxReplyLatencyMs, latencyMs);
     if (reply.kind === 'ack') {
+      entry.onAck?.(reply);
       entry.settle(ok(reply));
       return;
     }
@@ -149,6 +162,7 @@ export class CommandChannel<C> {
 
   private transmit(id: number, entry: Pending): void {
     entry.attempts++;
+    entry.lastAnsweredBusy = false;
     if (entry.attempts > 1) this.stats.retransmissions++;
     this.write(entry.line(this.takeSeq()));
     entry.timer = this.timers.after(this.replyTimeoutMs, () => {
@@ -158,6 +172,11 @@ export class CommandChannel<C> {
         return;
       }
       this.pending.delete(id);
+      if (entry.lastAnsweredBusy) {
+        // The device answered, so the link works; it is just too busy for this command now.
+        entry.settle(err({ kind: 'nak', code: NAK_BUSY, name: NAK_NAMES[NAK_BUSY] ?? 'busy', detail: {} }));
+        return;
+      }
       this.stats.timeouts++;
       entry.settle(err({ kind: 'timeout', attempts: entry.attempts }));
       this.onExhausted();

@@ -13,6 +13,10 @@
  *                          └── waiting (100, 200, 400, 800, 1000 ms …) ◄┘
  *   stop() from any state ──► stopped
  * ```
+ *
+ * A driver never lets an error escape into the transport's callbacks: a listener that throws is
+ * counted (`listenerErrors`) and the stream goes on, because a clinic's data path must not die
+ * with one faulty consumer.
  */
 import { Emitter, err, ok, type Result } from '../../core/index.ts';
 import { LineFramer } from '../framing/line-framer.ts';
@@ -20,8 +24,8 @@ import type { TransportFactory, TransportLink } from '../transport/transport.ts'
 import type { LineErrorClass } from '../codecs/line/line-error.ts';
 import type { DeviceEvent, LinkMessage } from '../codecs/line/line-message.ts';
 import { CommandChannel, CommandIds, type CommandResult } from './command-channel.ts';
-import { emptyLinkStats, type LinkStats } from './link-stats.ts';
 import { readIdentity, type DeviceIdentity } from './identity-fields.ts';
+import { emptyLinkStats, type LinkStats } from './link-stats.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 import { SequenceTracker } from './sequence-tracker.ts';
 import { realTimers, type TimerHandle, type Timers } from './timers.ts';
@@ -45,7 +49,7 @@ export interface DriverEvents {
   state: DriverState;
   /** The link went down after having been ready; the driver is already reconnecting. */
   linkLost: { readonly reason: string };
-  /** A device event push (`!EV`), plate.md §6 / table.md §7. */
+  /** A device event push (`!EV`) of a name this driver knows, plate.md §6 / table.md §7. */
   deviceEvent: DeviceEvent;
 }
 
@@ -65,11 +69,15 @@ export interface DriverOptions {
   readonly timers?: Timers;
 }
 
-/** Per-device link timing (link.md §4.2, §6). */
-export interface LinkTiming {
+/** What differs between devices on the same link layer. */
+export interface DeviceProfile<C> {
+  readonly encode: (command: C, seq: number, id: number) => string;
+  /** link.md §4.2. */
   readonly replyTimeoutMs: number;
-  /** The host heartbeat period while a link is open. */
+  /** How often the host sends `%HB` while a link is open (link.md §6). */
   readonly heartbeatMs: number;
+  /** Event names the device documents; others are counted and ignored (link.md §2). */
+  readonly knownEvents: ReadonlySet<string>;
 }
 
 export abstract class DeviceDriver<C extends { readonly kind: string }, E extends DriverEvents> {
@@ -86,13 +94,11 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
   private endLink: ((reason: string) => void) | undefined;
   private wasEverReady = false;
   private greeted = false;
-
   private heartbeatsEnabled = true;
 
   constructor(
     private readonly options: DriverOptions,
-    private readonly encode: (command: C, seq: number, id: number) => string,
-    private readonly timing: LinkTiming,
+    private readonly profile: DeviceProfile<C>,
   ) {
     this.timers = options.timers ?? realTimers;
   }
@@ -110,12 +116,23 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     return structuredClone(this.stats);
   }
 
+  /** Starts connecting (and reconnecting). After a stop() still under way, starts once it is done. */
   start(): void {
-    if (this.running !== undefined) return;
+    if (this.running !== undefined) {
+      if (this.stopping) void this.running.then(() => this.start());
+      return;
+    }
     this.stopping = false;
-    this.running = this.run().finally(() => {
-      this.running = undefined;
-    });
+    this.running = this.run()
+      .catch((error: unknown) => {
+        // run() contains its own failures; reaching here is our bug. Stop rather than spin.
+        this.stats.listenerErrors++;
+        this.stats.lastListenerError = `driver stopped by an internal error: ${String(error)}`;
+        this.setState({ kind: 'stopped' });
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
   }
 
   /** Closes the link cleanly and stops reconnecting. */
@@ -124,6 +141,14 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     this.wakeWaiting?.();
     this.endLink?.('stopped');
     await this.running;
+  }
+
+  /**
+   * For tests and QA only: stop (or resume) the host heartbeat while the link stays open, to show
+   * what the device does on its own when the host falls silent (table.md §6.4, plate.md §2).
+   */
+  setHeartbeatEnabled(enabled: boolean): void {
+    this.heartbeatsEnabled = enabled;
   }
 
   /** Decode one framed line (its bytes, without LF); call the helpers below for what it holds. */
@@ -135,41 +160,25 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
   /** The link has ended (after linkReady, or during the handshake). */
   protected abstract linkEnded(): void;
 
-  protected sendCommand(command: C): Promise<CommandResult> {
+  protected sendCommand(command: C, onAck?: () => void): Promise<CommandResult> {
     const channel = this.channel;
     if (channel === undefined) return Promise.resolve({ ok: false, error: { kind: 'link-lost' } });
-    return channel.send(command);
-  }
-
-  /**
-   * For tests and QA only: stop (or resume) the host heartbeat while the link stays open, to show
-   * what the device does on its own when the host falls silent (table.md §6.4, plate.md §2).
-   */
-  setHeartbeatEnabled(enabled: boolean): void {
-    this.heartbeatsEnabled = enabled;
-  }
-
-  /** After a successful `$HELLO` both sides restart their sequence numbers (link.md §5). */
-  private restartSequences(): void {
-    this.channel?.restartSequence();
-    this.sequence.reset();
-    this.sequence.observe(0);
-    this.greeted = true;
+    return channel.send(command, onAck);
   }
 
   /**
    * Whether `$HELLO` has been answered on the present link. Lines before that may be stale (a PTY
    * or UART buffers what a device sent while nobody listened, link.md §5), so their sequence
-   * numbers are not judged, and drivers drop the samples and telemetry they carry.
+   * numbers are not judged, and drivers drop the samples, telemetry and events they carry.
    */
   protected get isGreeted(): boolean {
     return this.greeted;
   }
 
-  /** Book-keeping for every valid line: counters, sequence gaps, the silence watchdog. */
-  protected acceptValid(seq: number): number {
+  /** Book-keeping for every valid line: counters and sequence gaps. */
+  protected acceptValid(seq: number): void {
     this.stats.linesOk++;
-    if (!this.greeted) return 0;
+    if (!this.greeted) return;
     const rewindsBefore = this.sequence.rewinds;
     const lost = this.sequence.observe(seq);
     if (this.sequence.rewinds !== rewindsBefore) this.stats.seqRewinds++;
@@ -177,7 +186,6 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
       this.stats.seqGaps++;
       this.stats.lostLines += lost;
     }
-    return lost;
   }
 
   protected acceptBad(error: LineErrorClass): void {
@@ -193,21 +201,34 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
         this.channel?.handleReply(message);
         return;
       case 'event':
-        this.events.emit('deviceEvent', message);
+        if (!this.greeted) this.stats.staleLines++;
+        else if (!this.profile.knownEvents.has(message.name)) this.stats.unknownEvents++;
+        else this.publish('deviceEvent', message);
         return;
       case 'heartbeat':
         return;
     }
   }
 
-  /** `$HELLO` (restarting both sequences) and every `$INFO` page, link.md §5. */
+  /** Emits to listeners; a listener that throws is counted, never allowed to break the link. */
+  protected publish<K extends keyof E>(name: K, payload: E[K]): void {
+    try {
+      this.events.emit(name, payload);
+    } catch (error) {
+      this.stats.listenerErrors++;
+      this.stats.lastListenerError = `${String(name)} listener: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** `$HELLO` (restarting both sequences as its ACK is matched) and every `$INFO` page, link.md §5. */
   protected async introduce(schemaHash: string, command: (link: LinkCommand) => C): Promise<Result<Introduction, string>> {
-    const hello = await this.sendCommand(command({ kind: 'hello', proto: PROTOCOL_VERSION, hash: schemaHash }));
+    const hello = await this.sendCommand(command({ kind: 'hello', proto: PROTOCOL_VERSION, hash: schemaHash }), () =>
+      this.restartSequences(),
+    );
     if (!hello.ok) {
       const e = hello.error;
       return err(e.kind === 'nak' ? `$HELLO refused (${e.name}) ${JSON.stringify(e.detail)}` : `$HELLO ${e.kind}`);
     }
-    this.restartSequences();
     const identity = readIdentity(hello.value.detail, schemaHash);
     if (!identity.ok) return err(`identity: ${identity.error}`);
     const fields: Record<string, string> = {};
@@ -225,9 +246,17 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     this.endLink?.(reason);
   }
 
+  /** After a successful `$HELLO` both sides restart their sequence numbers (link.md §5). */
+  private restartSequences(): void {
+    this.channel?.restartSequence();
+    this.sequence.reset();
+    this.sequence.observe(0);
+    this.greeted = true;
+  }
+
   private setState(state: DriverState): void {
     this.currentState = state;
-    this.events.emit('state', state);
+    this.publish('state', state);
   }
 
   private async run(): Promise<void> {
@@ -254,14 +283,17 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
   private async session(link: TransportLink): Promise<{ wasReady: boolean; reason: string }> {
     const channel = new CommandChannel<C>(
       (text) => link.write(text),
-      this.encode,
+      this.profile.encode,
       this.timers,
       this.stats,
-      this.timing.replyTimeoutMs,
+      this.profile.replyTimeoutMs,
       () => this.dropLink('device stopped answering commands'),
       this.commandIds,
     );
-    const framer = new LineFramer((line) => this.handleLine(line));
+    const framer = new LineFramer(
+      (line) => this.handleLine(line),
+      () => this.acceptBad('crc'),
+    );
     let reason: string | undefined;
     const ended = new Promise<string>((resolve) => {
       this.endLink = (why) => {
@@ -279,53 +311,35 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     this.sequence.reset();
     const silenceTimer = this.watchSilence();
     const heartbeat = this.beat(channel);
-
-    this.setState({ kind: 'handshaking' });
-    const handshake = await this.handshake();
     let wasReady = false;
-    if (!handshake.ok) this.endLink?.(`handshake failed: ${handshake.error}`);
-    else if (reason === undefined) {
-      wasReady = true;
-      if (this.wasEverReady) this.stats.reconnects++;
-      this.wasEverReady = true;
-      this.setState({ kind: 'ready' });
-      this.linkReady();
+    try {
+      this.setState({ kind: 'handshaking' });
+      const handshake = await this.handshake();
+      if (!handshake.ok) this.dropLink(`handshake failed: ${handshake.error}`);
+      else if (reason === undefined) {
+        wasReady = true;
+        if (this.wasEverReady) this.stats.reconnects++;
+        this.wasEverReady = true;
+        this.setState({ kind: 'ready' });
+        this.linkReady();
+      }
+      await ended;
+    } finally {
+      this.endLink?.('driver error');
+      silenceTimer.cancel();
+      heartbeat.cancel();
+      this.endLink = undefined;
+      this.channel = undefined;
+      if (framer.discard()) this.stats.truncatedLines++;
+      await link.close();
+      this.linkEnded();
     }
-    const why = await ended;
-    silenceTimer.cancel();
-    heartbeat.cancel();
-    this.endLink = undefined;
-    this.channel = undefined;
-    if (framer.discard()) this.stats.truncatedLines++;
-    await link.close();
-    this.linkEnded();
+    const why = reason ?? 'closed';
     if (wasReady && !this.stopping) {
       this.stats.linkLosses++;
-      this.events.emit('linkLost', { reason: why });
+      this.publish('linkLost', { reason: why });
     }
     return { wasReady, reason: why };
-  }
-
-  /**
-   * Polls the valid-line counter rather than reading the clock per line: the plate path runs at
-   * up to 2000 lines a second and the check needs only SILENCE_CHECK_MS resolution.
-   */
-  private watchSilence(): TimerHandle {
-    let handle: TimerHandle;
-    let linesSeen = this.stats.linesOk;
-    let lastLineMonoMs = this.timers.nowMonoMs();
-    const check = (): void => {
-      const nowMs = this.timers.nowMonoMs();
-      if (this.stats.linesOk !== linesSeen) {
-        linesSeen = this.stats.linesOk;
-        lastLineMonoMs = nowMs;
-      }
-      const silentMs = nowMs - lastLineMonoMs;
-      if (silentMs > DEVICE_SILENCE_LIMIT_MS) this.dropLink(`no valid line for ${Math.round(silentMs)} ms`);
-      else handle = this.timers.after(SILENCE_CHECK_MS, check);
-    };
-    handle = this.timers.after(SILENCE_CHECK_MS, check);
-    return { cancel: () => handle.cancel() };
   }
 
   /** `%HB` from the moment the link opens (the handshake itself may take a while on a busy link). */
@@ -333,10 +347,49 @@ export abstract class DeviceDriver<C extends { readonly kind: string }, E extend
     let handle: TimerHandle;
     const send = (): void => {
       if (this.heartbeatsEnabled) channel.sendHeartbeat();
-      handle = this.timers.after(this.timing.heartbeatMs, send);
+      handle = this.timers.after(this.profile.heartbeatMs, send);
     };
     send();
     return { cancel: () => handle.cancel() };
+  }
+
+  /**
+   * Polls the valid-line counter rather than reading the clock per line: the plate path runs at
+   * up to 2000 lines a second and the check needs only SILENCE_CHECK_MS resolution. Before giving
+   * up it lets pending I/O be read once, so a stalled event loop is not mistaken for a dead device.
+   */
+  private watchSilence(): TimerHandle {
+    let handle: TimerHandle;
+    let cancelled = false;
+    let linesSeen = this.stats.linesOk;
+    let lastLineMonoMs = this.timers.nowMonoMs();
+    const silentMs = (): number => {
+      const nowMs = this.timers.nowMonoMs();
+      if (this.stats.linesOk !== linesSeen) {
+        linesSeen = this.stats.linesOk;
+        lastLineMonoMs = nowMs;
+      }
+      return nowMs - lastLineMonoMs;
+    };
+    const check = (): void => {
+      if (silentMs() <= DEVICE_SILENCE_LIMIT_MS) {
+        handle = this.timers.after(SILENCE_CHECK_MS, check);
+        return;
+      }
+      setImmediate(() => {
+        if (cancelled) return;
+        const silent = silentMs();
+        if (silent > DEVICE_SILENCE_LIMIT_MS) this.dropLink(`no valid line for ${Math.round(silent)} ms`);
+        else handle = this.timers.after(SILENCE_CHECK_MS, check);
+      });
+    };
+    handle = this.timers.after(SILENCE_CHECK_MS, check);
+    return {
+      cancel: () => {
+        cancelled = true;
+        handle.cancel();
+      },
+    };
   }
 
   private waitBeforeRetry(attempt: number, lastError: string): Promise<void> {

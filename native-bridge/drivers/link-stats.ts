@@ -14,8 +14,13 @@ export interface LinkStats {
   lostLines: number;
   /** Lines whose sequence number went backwards (out of order, or renumbered without a handshake). */
   seqRewinds: number;
-  /** Samples or telemetry that arrived before the handshake on a new link, dropped as stale. */
+  /** Samples, telemetry or events that arrived before the handshake on a new link, dropped as stale. */
   staleLines: number;
+  /** Events with a name the device's spec does not list, ignored (link.md §2). */
+  unknownEvents: number;
+  /** Listeners that threw while handling driver output; the link went on (the first is kept). */
+  listenerErrors: number;
+  lastListenerError: string | undefined;
   /** Unfinished lines dropped because the link closed under them. */
   truncatedLines: number;
   /** Successful reconnects after a link loss. */
@@ -42,6 +47,9 @@ export function emptyLinkStats(): LinkStats {
     lostLines: 0,
     seqRewinds: 0,
     staleLines: 0,
+    unknownEvents: 0,
+    listenerErrors: 0,
+    lastListenerError: undefined,
     truncatedLines: 0,
     reconnects: 0,
     linkLosses: 0,

@@ -20,8 +20,8 @@ export interface PlateCapabilities {
 }
 
 /** plate.md §5: the protocol's whole rate range. */
-const PROTOCOL_RATE_MIN_HZ = 100;
-const PROTOCOL_RATE_MAX_HZ = 2000;
+export const PROTOCOL_RATE_MIN_HZ = 100;
+export const PROTOCOL_RATE_MAX_HZ = 2000;
 const PLATE_SIZE_LIMIT_MM = 2000;
 
 export function readPlateCapabilities(detail: Readonly<Record<string, string>>): Result<PlateCapabilities, string> {

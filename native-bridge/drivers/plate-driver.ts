@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../core/index.ts';
 import { decodePlateLine, encodePlateCommand, PLATE_SCHEMA_HASH, type PlateCommand, type PlateSampleSink } from '../codecs/plate/plate-codec.ts';
 import { DeviceDriver, type DriverEvents, type DriverOptions } from './device-driver.ts';
 import type { DeviceIdentity } from './identity-fields.ts';
-import { readPlateCapabilities, type PlateCapabilities } from './plate-capabilities.ts';
+import { PROTOCOL_RATE_MAX_HZ, PROTOCOL_RATE_MIN_HZ, readPlateCapabilities, type PlateCapabilities } from './plate-capabilities.ts';
 import type { PlateSampleBlock } from './sample-block.ts';
 import { PlateSampleStream, type PlateGap, type PlateStreamStats } from './plate-sample-stream.ts';
 
@@ -18,6 +18,8 @@ const PLATE_REPLY_TIMEOUT_MS = 200;
  * it streaming even when simulated device time runs a few times faster than ours.
  */
 const PLATE_HEARTBEAT_MS = 250;
+/** plate.md §6. */
+const PLATE_EVENTS: ReadonlySet<string> = new Set(['BOOT', 'ADCFAULT']);
 
 export interface PlateConnected {
   readonly identity: DeviceIdentity;
@@ -41,11 +43,16 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
   private connection: PlateConnected | undefined;
 
   constructor(options: PlateDriverOptions) {
-    super(options, encodePlateCommand, { replyTimeoutMs: PLATE_REPLY_TIMEOUT_MS, heartbeatMs: PLATE_HEARTBEAT_MS });
+    super(options, {
+      encode: encodePlateCommand,
+      replyTimeoutMs: PLATE_REPLY_TIMEOUT_MS,
+      heartbeatMs: PLATE_HEARTBEAT_MS,
+      knownEvents: PLATE_EVENTS,
+    });
     this.stream = new PlateSampleStream(
       {
-        blockReady: (block) => this.events.emit('samples', block),
-        gapFound: (gap) => this.events.emit('gap', gap),
+        blockReady: (block) => this.publish('samples', block),
+        gapFound: (gap) => this.publish('gap', gap),
         lineAccepted: (seq) => {
           this.acceptValid(seq);
           if (!this.flushScheduled) {
@@ -71,10 +78,6 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
     this.stream.flush();
   };
 
-  private get rateHz(): number {
-    return this.stream.rateHz;
-  }
-
   get connected(): PlateConnected | undefined {
     return this.connection;
   }
@@ -94,14 +97,29 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
     return stop.ok ? ok(undefined) : err(`$STOP: ${stop.error.kind}`);
   }
 
-  /** Changes the rate; applied at once when connected, and on every reconnect. */
+  /**
+   * Changes the sample rate: checked against the plate's range first, then applied at once when
+   * connected (stop, rate, start) and on every reconnect. On any failure the old rate stays.
+   */
   async setRate(rateHz: number): Promise<Result<void, string>> {
-    this.stream.flush();
+    const range = this.connection?.capabilities ?? { rateMinHz: PROTOCOL_RATE_MIN_HZ, rateMaxHz: PROTOCOL_RATE_MAX_HZ };
+    if (!Number.isInteger(rateHz) || rateHz < range.rateMinHz || rateHz > range.rateMaxHz) {
+      return err(`rate ${rateHz} Hz is outside the plate's ${range.rateMinHz}-${range.rateMaxHz} Hz`);
+    }
+    const previousHz = this.stream.rateHz;
+    if (this.connection === undefined) {
+      this.stream.rateHz = rateHz;
+      return ok(undefined);
+    }
+    const stopped = await this.stopStreaming();
+    if (!stopped.ok) return stopped;
     this.stream.rateHz = rateHz;
-    if (this.connection === undefined) return ok(undefined);
-    const stop = await this.sendCommand({ kind: 'stop' });
-    if (!stop.ok) return err(`stop failed: ${stop.error.kind}`);
-    return this.configure(this.connection.capabilities);
+    const configured = await this.configure(this.connection.capabilities);
+    if (configured.ok) return configured;
+    this.stream.rateHz = previousHz;
+    // The plate may be left stopped at either rate: a reconnect restores a known state.
+    this.dropLink(`rate change failed: ${configured.error}`);
+    return configured;
   }
 
   protected handleLine(line: Buffer): void {
@@ -117,12 +135,12 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
     if (!capabilities.ok) return err(`capabilities: ${capabilities.error}`);
     const configured = await this.configure(capabilities.value);
     if (!configured.ok) return configured;
-    this.connection = { identity: introduced.value.identity, capabilities: capabilities.value, rateHz: this.rateHz };
+    this.connection = { identity: introduced.value.identity, capabilities: capabilities.value, rateHz: this.stream.rateHz };
     return ok(undefined);
   }
 
   protected linkReady(): void {
-    if (this.connection !== undefined) this.events.emit('connected', this.connection);
+    if (this.connection !== undefined) this.publish('connected', this.connection);
   }
 
   protected linkEnded(): void {
@@ -131,10 +149,11 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
   }
 
   private async configure(capabilities: PlateCapabilities): Promise<Result<void, string>> {
-    if (this.rateHz < capabilities.rateMinHz || this.rateHz > capabilities.rateMaxHz || !Number.isInteger(this.rateHz)) {
-      return err(`rate ${this.rateHz} Hz is outside the plate's ${capabilities.rateMinHz}-${capabilities.rateMaxHz} Hz`);
+    const rateHz = this.stream.rateHz;
+    if (rateHz < capabilities.rateMinHz || rateHz > capabilities.rateMaxHz) {
+      return err(`rate ${rateHz} Hz is outside the plate's ${capabilities.rateMinHz}-${capabilities.rateMaxHz} Hz`);
     }
-    const rate = await this.sendCommand({ kind: 'rate', hz: this.rateHz });
+    const rate = await this.sendCommand({ kind: 'rate', hz: rateHz });
     if (!rate.ok) return err(`$RATE: ${rate.error.kind}`);
     const start = await this.sendCommand({ kind: 'start' });
     if (!start.ok) return err(`$START: ${start.error.kind}`);

@@ -47,7 +47,10 @@ export class PlateSampleStream implements PlateSampleSink {
   pushSample(seq: number, tUs: number, c0: number, c1: number, c2: number, c3: number, flags: number): void {
     this.output.lineAccepted(seq);
     const last = this.lastTUs;
-    if (last !== undefined) {
+    // A RESYNC sample after a stop and start on the same link opens a new stream: the pause was
+    // asked for, not lost (plate.md §5). After a link loss the outage is still reported.
+    const isRestart = (flags & PLATE_FLAG.resync) !== 0 && !this.linkLostSinceLastSample;
+    if (last !== undefined && !isRestart) {
       if (tUs <= last) this.reportGap(undefined, last, tUs, 'device-restarted');
       else {
         const lost = Math.round(((tUs - last) * this.rateHz) / 1e6) - 1;

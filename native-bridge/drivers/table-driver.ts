@@ -16,6 +16,27 @@ import { readTableCapabilities, type TableCapabilities } from './table-capabilit
 const TABLE_REPLY_TIMEOUT_MS = 100;
 /** link.md §6: five beats per 500 ms watchdog window (shared/reference/decompression.md §7.1 HEARTBEAT_MS, derived). */
 export const HOST_HEARTBEAT_MS = 100;
+/** Timers fire late, never early: scheduling at 90 ms keeps every interval under HOST_HEARTBEAT_MS. */
+const HEARTBEAT_SCHEDULE_MS = 90;
+/** table.md §7. */
+const TABLE_EVENTS: ReadonlySet<string> = new Set([
+  'BOOT',
+  'PSW',
+  'PSWTEST',
+  'PSWFAULT',
+  'ESTOP',
+  'ESTOPCLR',
+  'LIMIT',
+  'WDOG',
+  'RELEASE',
+  'RELDONE',
+  'LOADCELL',
+  'POWER',
+]);
+/** table.md §4: the wire range of `targetN` and `rateNps`. */
+const TARGET_MAX_N = 1500;
+const RATE_MIN_NPS = 0.1;
+const RATE_MAX_NPS = 1500;
 
 export interface TableConnected {
   readonly identity: DeviceIdentity;
@@ -32,7 +53,12 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
   private latest: TableTelemetry | undefined;
 
   constructor(options: DriverOptions) {
-    super(options, encodeTableCommand, { replyTimeoutMs: TABLE_REPLY_TIMEOUT_MS, heartbeatMs: HOST_HEARTBEAT_MS });
+    super(options, {
+      encode: encodeTableCommand,
+      replyTimeoutMs: TABLE_REPLY_TIMEOUT_MS,
+      heartbeatMs: HEARTBEAT_SCHEDULE_MS,
+      knownEvents: TABLE_EVENTS,
+    });
   }
 
   get connected(): TableConnected | undefined {
@@ -53,15 +79,20 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
   disarm(): Promise<CommandResult> {
     return this.sendCommand({ kind: 'disarm' });
   }
-  /** Absolute target tension and ramp rate; the controller refuses (never clamps) out-of-limit values. */
+  /**
+   * Absolute target tension and ramp rate. Values the wire cannot carry fail here without sending;
+   * the controller refuses (never clamps) values above its latched limits.
+   */
   setTension(targetN: number, rateNps: number): Promise<CommandResult> {
-    return this.sendCommand({ kind: 'set', targetN, rateNps });
+    const problem = checkForce('targetN', targetN, 0, TARGET_MAX_N) ?? checkForce('rateNps', rateNps, RATE_MIN_NPS, RATE_MAX_NPS);
+    return problem === undefined ? this.sendCommand({ kind: 'set', targetN, rateNps }) : invalid(problem);
   }
   pause(): Promise<CommandResult> {
     return this.sendCommand({ kind: 'pause' });
   }
   stopProgram(rateNps: number): Promise<CommandResult> {
-    return this.sendCommand({ kind: 'stop', rateNps });
+    const problem = checkForce('rateNps', rateNps, RATE_MIN_NPS, RATE_MAX_NPS);
+    return problem === undefined ? this.sendCommand({ kind: 'stop', rateNps }) : invalid(problem);
   }
   release(): Promise<CommandResult> {
     return this.sendCommand({ kind: 'release' });
@@ -82,7 +113,7 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
       if (!this.isGreeted) this.stats.staleLines++;
       else {
         this.latest = decoded;
-        this.events.emit('telemetry', decoded);
+        this.publish('telemetry', decoded);
       }
     }
   }
@@ -97,11 +128,23 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
   }
 
   protected linkReady(): void {
-    if (this.connection !== undefined) this.events.emit('connected', this.connection);
+    if (this.connection !== undefined) this.publish('connected', this.connection);
   }
 
   protected linkEnded(): void {
     this.connection = undefined;
     this.latest = undefined;
   }
+}
+
+/** The wire carries one decimal (table.md §4): a value that rounds outside the range is refused. */
+function checkForce(name: string, value: number, min: number, max: number): string | undefined {
+  const tenths = Math.round(value * 10);
+  return Number.isFinite(value) && tenths >= Math.round(min * 10) && tenths <= Math.round(max * 10)
+    ? undefined
+    : `${name} must be a number from ${min} to ${max}, not ${value}`;
+}
+
+function invalid(message: string): Promise<CommandResult> {
+  return Promise.resolve({ ok: false, error: { kind: 'invalid-argument', message } });
 }

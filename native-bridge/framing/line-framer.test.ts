@@ -7,7 +7,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 
 async function frame(chunks: readonly Buffer[], maxLineBytes: number): Promise<string[]> {
   const lines: string[] = [];
-  const framer = new LineFramer((line) => lines.push(line.toString('latin1')), maxLineBytes);
+  const framer = new LineFramer((line) => lines.push(line.toString('latin1')), undefined, maxLineBytes);
   for (const chunk of chunks) framer.push(chunk);
   await settle();
   framer.discard();
@@ -49,7 +49,7 @@ describe('LineFramer', () => {
 
   it('drops an unfinished trailing line on discard and reports it', async () => {
     const lines: string[] = [];
-    const framer = new LineFramer((line) => lines.push(line.toString('latin1')), 32);
+    const framer = new LineFramer((line) => lines.push(line.toString('latin1')), undefined, 32);
     framer.push(Buffer.from('whole\npart'));
     await settle();
     expect(framer.discard()).toBe(true);
@@ -77,5 +77,15 @@ describe('LineFramer', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('reports every empty line, which readline would drop without a trace', async () => {
+    let empty = 0;
+    const lines: string[] = [];
+    const framer = new LineFramer((line) => lines.push(line.toString('latin1')), () => empty++, 16);
+    for (const chunk of ['\n', 'a\n\n', '\nb', '\n', '\n']) framer.push(Buffer.from(chunk));
+    await settle();
+    expect(lines).toEqual(['a', 'b']);
+    expect(empty).toBe(4);
   });
 });

@@ -13,8 +13,8 @@ export class LineFramer {
   private readonly guard: LineGuard;
   private readonly splitter: ReadlineParser;
 
-  constructor(onLine: (line: Buffer) => void, maxLineBytes = MAX_LINE_BYTES) {
-    this.guard = new LineGuard(maxLineBytes);
+  constructor(onLine: (line: Buffer) => void, onEmptyLine?: () => void, maxLineBytes = MAX_LINE_BYTES) {
+    this.guard = new LineGuard(maxLineBytes, onEmptyLine);
     // An explicit `encoding: undefined` overrides readline's utf8 default: lines stay Buffers.
     this.splitter = new ReadlineParser({ delimiter: '\n', encoding: undefined } as unknown as ReadlineOptions);
     this.splitter.on('data', onLine);

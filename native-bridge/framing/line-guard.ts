@@ -15,7 +15,14 @@ export class LineGuard extends Transform {
   private runBytes = 0;
   private discarding = false;
 
-  constructor(private readonly maxLineBytes: number) {
+  /**
+   * `onEmptyLine` hears of every bare LF: parser-readline drops empty lines without a trace, yet
+   * an empty line is a bad line (no `*`, link.md §2.2) and must be counted.
+   */
+  constructor(
+    private readonly maxLineBytes: number,
+    private readonly onEmptyLine: () => void = () => undefined,
+  ) {
     super();
   }
 
@@ -49,6 +56,7 @@ export class LineGuard extends Transform {
         continue;
       }
       const room = this.maxLineBytes + 1 - this.runBytes;
+      if (lf === at && this.runBytes === 0) this.onEmptyLine();
       if (segmentEnd - at <= this.maxLineBytes - this.runBytes) {
         this.runBytes = lf === -1 ? this.runBytes + (segmentEnd - at) : 0;
         at = lf === -1 ? chunk.length : lf + 1;

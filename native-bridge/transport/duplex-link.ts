@@ -45,9 +45,12 @@ export function linkFromDuplex(stream: Duplex, closeStream: (stream: Duplex) => 
       closeListeners.push(listener);
     },
     async close() {
-      if (ended) return;
-      requested = true;
-      finish();
+      if (!ended) {
+        requested = true;
+        finish();
+      }
+      // Always release the OS handle: a link that ended by 'end' or 'error' may still hold its fd
+      // (and a serial port its lock).
       await closeStream(stream);
     },
   };

@@ -61,9 +61,12 @@ describe('proprio', () => {
   });
 
   it('monitor refuses bad arguments with one clear line and no stack trace', async () => {
-    const bad = await run(['monitor', '/dev/ttyUSB0', '--rate', 'fast']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr.split('\n')[0]).toBe('proprio monitor: --device plate|table is required for /dev/ttyUSB0');
+    const noDevice = await run(['monitor', '/dev/ttyUSB0']);
+    expect(noDevice.code).toBe(2);
+    expect(noDevice.stderr.split('\n')[0]).toBe('proprio monitor: --device plate|table is required for /dev/ttyUSB0');
+    const badRate = await run(['monitor', '/dev/ttyUSB0', '--device', 'plate', '--rate', 'fast']);
+    expect(badRate.code).toBe(2);
+    expect(badRate.stderr.split('\n')[0]).toBe('proprio monitor: --rate must be a number from 100 to 2000, not "fast"');
     const missing = await run(['monitor', '/dev/proprio-no-such-port', '--device', 'plate', '--duration', '0.5', '--json']);
     expect(missing.code).toBe(0);
     // A missing port is not a crash: the monitor keeps retrying and says why.
@@ -101,5 +104,26 @@ describe('proprio', () => {
     expect(first).toMatch(/^Proprio: Electron cannot start here \(.+\); showing the terminal dashboard instead\.$/);
     expect(start.stdout).toMatch(/PF-600 .* at sim:plate {2}— ready/);
     expect(start.stdout).toMatch(/DT-9 .* at sim:table {2}— ready/);
+  }, 30_000);
+
+  it('stops at Ctrl-C long before --duration, and exits cleanly when its output pipe closes', async () => {
+    const child = spawn(process.execPath, [BIN, 'monitor', 'sim:table', '--duration', '600', '--refresh', '50']);
+    children.push(child);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const interruptedAt = performance.now();
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(performance.now() - interruptedAt).toBeLessThan(3000);
+
+    const piped = spawn(process.execPath, [BIN, 'monitor', 'sim:plate', '--duration', '600', '--refresh', '50']);
+    children.push(piped);
+    let stderr = '';
+    piped.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const pipedExit = new Promise<number | null>((resolve) => piped.on('exit', resolve));
+    await new Promise<void>((resolve) => piped.stdout.once('data', () => resolve()));
+    piped.stdout.destroy();
+    expect(await pipedExit).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
   }, 30_000);
 });

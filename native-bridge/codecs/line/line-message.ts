@@ -85,11 +85,12 @@ export function finish<T>(reader: FieldReader, message: T): T | BadLine {
 }
 
 /**
- * For a line whose type this receiver does not know: `range` if its sequence number was out of
- * range (link.md §2.2 checks range before unknown), else `unknown`.
+ * For a line whose type this receiver does not know: a malformed or out-of-range sequence number
+ * still decides the class, because link.md §2.2 checks format and range before unknown.
  */
 export function unknownType(parsed: ParsedLine): BadLine {
-  return parsed.reader.status === SCAN_OK ? BAD_LINE.unknown : BAD_LINE.range;
+  const status = parsed.reader.status;
+  return status === SCAN_OK ? BAD_LINE.unknown : status === SCAN_FORMAT ? BAD_LINE.format : BAD_LINE.range;
 }
 
 /** Decodes the link-level messages; `undefined` when the type is not one of them. */
