@@ -1,6 +1,7 @@
 /** Public surface of native-bridge: transports, framing, codecs and drivers (STYLE.md §2). */
 export type { LineErrorClass } from './codecs/line/line-error.ts';
 export { LINE_ERROR_CLASSES, MAX_LINE_BYTES } from './codecs/line/line-error.ts';
+export { encodeHostHeartbeat } from './codecs/line/line-encode.ts';
 export type { AckReply, NakReply, DeviceEvent, DeviceHeartbeat, BadLine, LinkMessage } from './codecs/line/line-message.ts';
 export {
   PLATE_FLAG,
