@@ -2,21 +2,21 @@
 import { Duplex } from 'node:stream';
 
 export function duplexPair(): [Duplex, Duplex] {
-  let left: Duplex | undefined;
-  let right: Duplex | undefined;
-  const make = (peer: () => Duplex | undefined): Duplex =>
+  const ends: Duplex[] = [];
+  const make = (peerIndex: number): Duplex =>
     new Duplex({
       read() {},
       write(chunk: Buffer, _encoding, done) {
-        peer()?.push(chunk);
+        ends[peerIndex]?.push(chunk);
         done();
       },
       final(done) {
-        peer()?.push(null);
+        ends[peerIndex]?.push(null);
         done();
       },
     });
-  left = make(() => right);
-  right = make(() => left);
+  const left = make(1);
+  const right = make(0);
+  ends.push(left, right);
   return [left, right];
 }
