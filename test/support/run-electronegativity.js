@@ -30,7 +30,7 @@ try {
     .slice(1)
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      const [check, severity, confidence, file, location] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
+      const [check, severity, confidence, file, location] = splitCsvLine(line);
       return { check, severity, confidence, file: path.relative(root, file ?? ''), location };
     });
   const open = findings.filter((f) => reviewed[`${f.check} ${f.file}`] === undefined);
@@ -42,4 +42,24 @@ try {
   process.exit(open.length === 0 ? 0 : 1);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** One CSV record: fields split on commas outside double quotes, quotes removed, "" kept as ". */
+function splitCsvLine(line) {
+  const fields = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      fields.push(field.trim());
+      field = '';
+    } else field += c;
+  }
+  fields.push(field.trim());
+  return fields;
 }
