@@ -9,6 +9,8 @@
  * The device-specific part (what a command does, identity keys, which commands are urgent) comes
  * in through `LinkBehaviour`. Commands run `replyLatency` after their LF, in arrival order, except
  * urgent ones (table `$RELEASE`), which skip the queue (STYLE §8, grbl's realtime commands).
+ * `$HELLO` bypasses the command memory (it may be repeated at any time, §5.3), and a command the
+ * behaviour marks always-executed (table `$RELEASE`) runs even when its id is remembered.
  */
 import type { Scheduler } from '../clock/scheduler.ts';
 import type { FaultCounters } from '../faults/fault-counters.ts';
@@ -44,6 +46,11 @@ export interface LinkBehaviour<C extends DeviceCommand> {
   isAllowedBeforeHello(command: C): boolean;
   /** Skips the command queue and is never answered busy. */
   isUrgent(command: C): boolean;
+  /**
+   * Executed whatever the command memory says: never refused with 7 (id reused). For a command
+   * that must never be refused and is idempotent (the table's `$RELEASE`, table.md §4).
+   */
+  isAlwaysExecuted(command: C): boolean;
   /** Any valid host line arrived (watchdogs, link.md §6). */
   hostLineReceived(nowUs: number): void;
 }
@@ -170,7 +177,25 @@ export class DeviceLink<C extends DeviceCommand, D> {
       this.send({ kind: 'nak', id, code: NAK.busy, details: [] });
       return;
     }
+    // `$HELLO` may be repeated at any time (link.md §5.3) and clears the memory: it is never
+    // looked up there, so it is never refused with 7, and never remembered.
+    if (command.kind === 'hello') {
+      this.processHello(command as HelloCommand, nowUs);
+      return;
+    }
+    const deviceCommand = command as C;
     const remembered = this.memory.lookup(id, key);
+    if (this.o.behaviour.isAlwaysExecuted(deviceCommand)) {
+      // Idempotent and never refused: run it again; an exact repeat gets the remembered reply.
+      const reply = this.executeIfAllowed(deviceCommand, nowUs);
+      if (remembered.kind === 'repeat') {
+        this.send(remembered.reply);
+        return;
+      }
+      this.memory.remember(id, key, reply);
+      this.send(reply);
+      return;
+    }
     if (remembered.kind === 'repeat') {
       this.send(remembered.reply);
       return;
@@ -179,27 +204,26 @@ export class DeviceLink<C extends DeviceCommand, D> {
       this.send({ kind: 'nak', id, code: NAK.idReused, details: [] });
       return;
     }
-    if (command.kind === 'hello') {
-      const hello = command as HelloCommand;
-      if (hello.proto === LINK_PROTOCOL_VERSION && hello.hash === this.o.behaviour.schemaHash) {
-        this.acceptHello(id, nowUs);
-        return;
-      }
-      const reply: Reply = {
-        kind: 'nak', id, code: NAK.versionMismatch,
-        details: [['proto', String(LINK_PROTOCOL_VERSION)], ['hash', this.o.behaviour.schemaHash]],
-      };
-      this.memory.remember(id, key, reply);
-      this.send(reply);
-      return;
-    }
-    const deviceCommand = command as C;
-    const reply: Reply =
-      this.isHandshaken || this.o.behaviour.isAllowedBeforeHello(deviceCommand)
-        ? this.o.behaviour.execute(deviceCommand, nowUs)
-        : { kind: 'nak', id, code: NAK.noHello, details: [] };
+    const reply = this.executeIfAllowed(deviceCommand, nowUs);
     this.memory.remember(id, key, reply);
     this.send(reply);
+  }
+
+  private executeIfAllowed(command: C, nowUs: number): Reply {
+    return this.isHandshaken || this.o.behaviour.isAllowedBeforeHello(command)
+      ? this.o.behaviour.execute(command, nowUs)
+      : { kind: 'nak', id: command.id, code: NAK.noHello, details: [] };
+  }
+
+  private processHello(hello: HelloCommand, nowUs: number): void {
+    if (hello.proto === LINK_PROTOCOL_VERSION && hello.hash === this.o.behaviour.schemaHash) {
+      this.acceptHello(hello.id, nowUs);
+      return;
+    }
+    this.send({
+      kind: 'nak', id: hello.id, code: NAK.versionMismatch,
+      details: [['proto', String(LINK_PROTOCOL_VERSION)], ['hash', this.o.behaviour.schemaHash]],
+    });
   }
 
   /**

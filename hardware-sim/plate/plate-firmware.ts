@@ -114,6 +114,10 @@ export class PlateFirmware implements LinkBehaviour<PlateDeviceCommand> {
     return false;
   }
 
+  isAlwaysExecuted(): boolean {
+    return false;
+  }
+
   hostLineReceived(nowUs: number): void {
     this.lastHostUs = nowUs;
   }

@@ -77,6 +77,39 @@ describe('DT-9 link behaviour', () => {
     await kit.sim.close();
   });
 
+  it('a $RELEASE with a reused id still releases (never refused with 7); an exact repeat gets the same ACK', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await kit.reply({ kind: 'set', id: 40, targetN: 100, rateNps: 40 });
+    await kit.advance(3000);
+    expect(kit.sim.state().state).toBe('run');
+    // Id 40 is remembered with other fields: any other command would get -NAK 7 here.
+    const replies = await kit.command({ kind: 'release', id: 40 });
+    expect(replies).toHaveLength(2); // the $SET's ACK and the $RELEASE's
+    expect(replies[1]).toEqual({ kind: 'ack', id: 40, details: [] });
+    expect(kit.sim.state().control).toMatchObject({ kind: 'releasing', reason: 8 });
+    // A retransmission of that $RELEASE: the remembered ACK again, and the release goes on.
+    expect((await kit.command({ kind: 'release', id: 40 })).slice(2)).toEqual([{ kind: 'ack', id: 40, details: [] }]);
+    expect(kit.sim.state().state).toBe('releasing');
+    await kit.sim.close();
+  });
+
+  it('a $HELLO whose id matches a remembered command is accepted, never refused with 7', async () => {
+    const kit = await tableKit();
+    await kit.hello();
+    await kit.reply({ kind: 'status', id: 60 });
+    kit.host.clear();
+    const replies = await kit.command({ kind: 'hello', id: 60, proto: 1, hash: TABLE_SCHEMA_HASH });
+    expect(replies).toEqual([{ kind: 'ack', id: 60, details: expect.arrayContaining([['model', 'DT-9']]) as unknown }]);
+    expect(kit.host.valid.find((v) => v.message.kind === 'ack')?.seq).toBe(0);
+    // And a retransmitted $HELLO is accepted again (it is never remembered).
+    kit.host.setSeq(0);
+    expect((await kit.command({ kind: 'hello', id: 60, proto: 1, hash: TABLE_SCHEMA_HASH })).at(-1)).toMatchObject({
+      kind: 'ack', id: 60, details: expect.arrayContaining([['model', 'DT-9']]) as unknown,
+    });
+    await kit.sim.close();
+  });
+
   it('counts bad host lines and seq gaps in $STATUS', async () => {
     const kit = await tableKit();
     await kit.hello();

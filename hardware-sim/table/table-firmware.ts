@@ -127,6 +127,11 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     return command.kind === 'release';
   }
 
+  /** `$RELEASE` is never refused, not even with 7 (id reused): it is idempotent (table.md §4). */
+  isAlwaysExecuted(command: TableDeviceCommand): boolean {
+    return command.kind === 'release';
+  }
+
   isUrgent(command: TableDeviceCommand): boolean {
     return command.kind === 'release' || command.kind === 'stop';
   }
