@@ -7,12 +7,12 @@
  * (5 N per mm/s) — or self-locking (it holds its position unpowered; reference decompression.md
  * §7.4 asks the simulator to model both kinds).
  */
-import { STROKE_MM } from './table-constants.ts';
+import { DRIVE_MAX_ACCEL_MM_S2, DRIVE_MAX_SPEED_MM_S, STROKE_MM } from './table-constants.ts';
 
 export type DriveKind = 'backdrivable' | 'selfLocking';
 
-const MAX_SPEED_MM_S = 80;
-const MAX_ACCEL_MM_S2 = 600;
+const MAX_SPEED_MM_S = DRIVE_MAX_SPEED_MM_S;
+const MAX_ACCEL_MM_S2 = DRIVE_MAX_ACCEL_MM_S2;
 const BACKDRIVE_DAMPING_N_PER_MM_S = 5;
 
 export class Actuator {

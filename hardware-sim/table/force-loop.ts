@@ -39,7 +39,7 @@ export function slewSetpoint(control: TableControl, dtS: number): TableControl {
       return { ...control, setN };
     }
     case 'releasing':
-      return state.mode.kind === 'force' ? { ...control, setN: slew(control.setN, 0, releaseRateNps(control), dtS) } : control;
+      return state.mode.kind === 'position' ? control : { ...control, setN: slew(control.setN, 0, releaseRateNps(control), dtS) };
     case 'idle':
     case 'released':
     case 'fault':
@@ -67,7 +67,7 @@ export interface DriveInputs {
 export function driveCommand(control: TableControl, inputs: DriveInputs): number | null {
   const state = control.state;
   if (!isMotorOn(state)) return null;
-  if (state.kind === 'releasing' && state.mode.kind === 'position') {
+  if (state.kind === 'releasing' && state.mode.kind !== 'force') {
     return inputs.posMm > state.mode.targetPosMm ? -state.mode.speedMmS : 0;
   }
   const wantedN = control.setN + inputs.overshootN;

@@ -30,6 +30,8 @@ function sensors(over: Partial<TableSensors> & { switchPosition?: SwitchPosition
   return {
     measN: 0,
     filteredN: 0,
+    recentMeanN: 0,
+    isReadingFrozen: false,
     isLoadCellFault: false,
     posMm: 0,
     switchChannels: channelsOf(position),

@@ -35,6 +35,22 @@ export const SWITCH_FAULT_DEBOUNCE_US = 20_000;
 export const FORCE_LIMIT_TRIP_US = 20_000;
 export const RELEASE_MOTOR_OFF_US = 5_000_000;
 export const POSITION_RELEASE_S = 4;
+/** The drive's rated speed and acceleration (the controller knows its own drive). */
+export const DRIVE_MAX_SPEED_MM_S = 80;
+export const DRIVE_MAX_ACCEL_MM_S2 = 600;
+/**
+ * A release ends at the slack position (§6.3) less this margin, so that a self-locking drive,
+ * which holds its position with the motor off, leaves the patient slack even after the creep of
+ * a long hold recovers (tension at the recorded slack position comes back to about the floor:
+ * 2 mm is ≈ 10 N at the default patient's 5 N/mm). DESIGN.
+ */
+export const SLACK_MARGIN_MM = 2;
+/**
+ * Below the floor a patient is at its softest; the return to slack moves at the release rate
+ * over this stiffness (lumbar 31 mm/s, cervical 8 mm/s), so the last newtons do not come off
+ * faster than the release rate either (default patient: 5.8 N/mm at the floor). DESIGN.
+ */
+export const SLACK_STIFFNESS_N_PER_MM = 8;
 /** Readings outside the `measN` field range mean the load cell is broken (table.md §5, §6.1). */
 export const LOAD_CELL_MIN_N = -200;
 export const LOAD_CELL_MAX_N = 1600;

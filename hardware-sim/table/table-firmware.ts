@@ -17,6 +17,7 @@ import { TABLE_FLAG } from '../spec-codec/table-codec.ts';
 import type { Telemetry, TableDeviceMessage } from '../spec-codec/table-codec.ts';
 import { driveCommand, slewSetpoint } from './force-loop.ts';
 import { PatientSwitch } from './patient-switch.ts';
+import { ReadingWindow } from './reading-window.ts';
 import type { SwitchPosition } from './patient-switch.ts';
 import { applyTableCommand } from './table-commands.ts';
 import type { TableDeviceCommand } from './table-commands.ts';
@@ -60,6 +61,7 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
   private controlValue: TableControl = INITIAL_CONTROL;
   private lastHostUs: number | null = null;
   private driveMmS: number | null = null;
+  private readonly readings = new ReadingWindow();
   /** Every event sent, for tests (name, device time). */
   readonly eventLog: { name: string; tUs: number; details: Details }[] = [];
   lastTelemetry: Telemetry | null = null;
@@ -81,6 +83,7 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     };
     const loadCell = (now: number): void => {
       this.o.physics.sampleLoadCell();
+      this.readings.push(this.o.physics.loadCell.measN, this.o.physics.actuator.posMm);
       scheduler.at(now + LOAD_CELL_PERIOD_US, loadCell);
     };
     const telemetry = (now: number): void => {
@@ -146,6 +149,8 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     return {
       measN: physics.loadCell.measN,
       filteredN: physics.loadCell.filteredN,
+      recentMeanN: this.readings.meanN,
+      isReadingFrozen: this.readings.isFrozen,
       isLoadCellFault: physics.loadCell.isFaulty,
       posMm: physics.actuator.posMm,
       switchChannels: this.patientSwitch.channels,

@@ -8,10 +8,22 @@
  * slack position, home if none, at the speed that covers the remaining travel in 4 s, then motor
  * off, without reading the load cell).
  * The force release slews toward 0 rather than stopping at the floor, so a reading at or below
- * the floor is always reached; the motor goes off as soon as it is.
+ * the floor is always reached. "At the floor" is the mean of the last 4 readings (50 ms), never
+ * one noisy reading. Then the drive goes on back to the slack position (less a margin) before the
+ * motor goes off — as §6.3's position release does — so a self-locking drive, which holds its
+ * position unpowered, leaves the patient slack even when the creep of a long hold recovers; the
+ * motor goes off at the latest 5 s after the trigger whatever happens.
  */
 import { formatFixed1 } from '../spec-codec/field-codec.ts';
-import { FLOOR_N, POSITION_RELEASE_S, REGION_LIMITS, RELEASE_MOTOR_OFF_US } from './table-constants.ts';
+import {
+  DRIVE_MAX_SPEED_MM_S,
+  FLOOR_N,
+  POSITION_RELEASE_S,
+  REGION_LIMITS,
+  RELEASE_MOTOR_OFF_US,
+  SLACK_MARGIN_MM,
+  SLACK_STIFFNESS_N_PER_MM,
+} from './table-constants.ts';
 import type { Reason, ReleaseMode, TableControl, TableEvent, TableSensors } from './table-state.ts';
 
 export interface ReleaseStep {
@@ -26,10 +38,21 @@ export function releaseRateNps(control: TableControl): number {
   return REGION_LIMITS[control.region ?? 'lumbar'].releaseNps;
 }
 
+/** Where a release leaves the actuator: the slack position (home if none) less the margin. */
+export function slackTargetMm(control: TableControl): number {
+  return Math.max(0, (control.slackPosMm ?? 0) - SLACK_MARGIN_MM);
+}
+
 export function positionReleaseMode(control: TableControl, posMm: number): ReleaseMode {
-  const targetPosMm = control.slackPosMm ?? 0;
+  const targetPosMm = slackTargetMm(control);
   const speedMmS = Math.max((posMm - targetPosMm) / POSITION_RELEASE_S, MIN_POSITION_SPEED_MM_S);
   return { kind: 'position', targetPosMm, speedMmS };
+}
+
+/** At the floor: back to slack at the release rate over the stiffness of a slack patient. */
+export function slackReturnMode(control: TableControl): ReleaseMode {
+  const speedMmS = Math.min(releaseRateNps(control) / SLACK_STIFFNESS_N_PER_MM, DRIVE_MAX_SPEED_MM_S);
+  return { kind: 'slack', targetPosMm: slackTargetMm(control), speedMmS };
 }
 
 export function startRelease(control: TableControl, reason: Reason, sensors: TableSensors, nowUs: number): ReleaseStep {
@@ -54,10 +77,12 @@ export function progressRelease(control: TableControl, sensors: TableSensors, no
   if (current.mode.kind === 'force' && sensors.isLoadCellFault) {
     current = { ...current, mode: positionReleaseMode(control, sensors.posMm) };
   }
+  // At the floor (filtered): go on back to the slack position before the motor goes off.
+  if (current.mode.kind === 'force' && sensors.recentMeanN <= FLOOR_N) current = { ...current, mode: slackReturnMode(control) };
   if (!current.isMotorCut && nowUs - current.triggerUs >= RELEASE_MOTOR_OFF_US) current = { ...current, isMotorCut: true };
   const isDown =
     current.mode.kind === 'force'
-      ? sensors.measN <= FLOOR_N
+      ? false
       : sensors.posMm <= current.mode.targetPosMm + POSITION_ARRIVAL_MM || current.isMotorCut;
   if (!isDown) return { control: { ...control, state: current }, events: [] };
   const elapsedMs = Math.round((nowUs - current.triggerUs) / 1000);

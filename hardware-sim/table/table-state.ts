@@ -37,9 +37,16 @@ export const REASON = {
 } as const;
 export type Reason = (typeof REASON)[keyof typeof REASON];
 
-/** Force release slews the set-point down; position release (load cell untrusted, §6.3) drives to slack. */
+/**
+ * How a release is running:
+ * - force: the set-point slews down at the release rate and the drive tracks the reading (§6.2);
+ * - slack: the reading reached the floor; the drive goes on back to the slack position before
+ *   the motor goes off, so a self-locking drive leaves the patient slack (DESIGN);
+ * - position: the load cell is untrusted; back to the slack position in 4 s (§6.3).
+ */
 export type ReleaseMode =
   | { readonly kind: 'force' }
+  | { readonly kind: 'slack'; readonly targetPosMm: number; readonly speedMmS: number }
   | { readonly kind: 'position'; readonly targetPosMm: number; readonly speedMmS: number };
 
 export type TableState =
@@ -102,8 +109,12 @@ export const INITIAL_CONTROL: TableControl = {
 export interface TableSensors {
   /** Latest tared load-cell reading. */
   readonly measN: number;
-  /** 100 ms average of the reading, for floor decisions. */
+  /** 100 ms average of the reading, for the floor checks of commands. */
   readonly filteredN: number;
+  /** Mean of the last 4 readings (50 ms), for a release's "at the floor" decision. */
+  readonly recentMeanN: number;
+  /** The reading has not changed while the actuator moved (reading-window.ts). */
+  readonly isReadingFrozen: boolean;
   readonly isLoadCellFault: boolean;
   readonly posMm: number;
   readonly switchChannels: SwitchChannels;

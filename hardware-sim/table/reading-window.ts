@@ -1,0 +1,62 @@
+/**
+ * The controller's window on its last few load-cell readings, each kept with the actuator
+ * position at the moment of the conversion (80 Hz, table.md §1).
+ *
+ * - `meanN`: the mean of the last `FLOOR_WINDOW_READINGS` readings (50 ms). A release decides
+ *   "at the floor" on it (table.md §6.2), so one noisy reading (1.5 N RMS) cannot end a release
+ *   early; the window lags a linear fall by 19 ms, well inside the 4 s budget.
+ * - `isFrozen`: the last `FROZEN_READINGS` readings are identical while the actuator moved at
+ *   least `FROZEN_TRAVEL_MM` and the reading is above the floor. A healthy 24-bit bridge never
+ *   repeats a reading to 0.01 N while the tension under it changes, so the reading is stuck
+ *   (decompression.md §6.3: "a frozen load cell while the actuator moves"). In the slack (reading
+ *   at or below the floor) a constant reading is normal and is not judged.
+ * Units: N, mm. Allocates nothing per reading.
+ */
+import { FLOOR_N } from './table-constants.ts';
+
+export const FLOOR_WINDOW_READINGS = 4;
+const FROZEN_READINGS = 3;
+const FROZEN_TOLERANCE_N = 0.01;
+const FROZEN_TRAVEL_MM = 0.2;
+const SIZE = Math.max(FLOOR_WINDOW_READINGS, FROZEN_READINGS);
+
+export class ReadingWindow {
+  private readonly readingsN = new Float64Array(SIZE);
+  private readonly positionsMm = new Float64Array(SIZE);
+  private next = 0;
+  private count = 0;
+
+  push(measN: number, posMm: number): void {
+    this.readingsN[this.next] = measN;
+    this.positionsMm[this.next] = posMm;
+    this.next = (this.next + 1) % SIZE;
+    this.count = Math.min(this.count + 1, SIZE);
+  }
+
+  /** Mean of the last `FLOOR_WINDOW_READINGS` readings (fewer right after power-up); 0 before any. */
+  get meanN(): number {
+    const n = Math.min(this.count, FLOOR_WINDOW_READINGS);
+    if (n === 0) return 0;
+    let sum = 0;
+    for (let i = 1; i <= n; i++) sum += this.readingsN[(this.next - i + SIZE) % SIZE] as number;
+    return sum / n;
+  }
+
+  get isFrozen(): boolean {
+    if (this.count < FROZEN_READINGS) return false;
+    let minN = Infinity;
+    let maxN = -Infinity;
+    let minMm = Infinity;
+    let maxMm = -Infinity;
+    for (let i = 1; i <= FROZEN_READINGS; i++) {
+      const at = (this.next - i + SIZE) % SIZE;
+      const n = this.readingsN[at] as number;
+      const mm = this.positionsMm[at] as number;
+      minN = Math.min(minN, n);
+      maxN = Math.max(maxN, n);
+      minMm = Math.min(minMm, mm);
+      maxMm = Math.max(maxMm, mm);
+    }
+    return minN > FLOOR_N && maxN - minN < FROZEN_TOLERANCE_N && maxMm - minMm >= FROZEN_TRAVEL_MM;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The release steps as pure functions (table.md §6.2, §6.3): when a release counts as at the
+ * floor, and where it leaves the actuator.
+ */
+import { describe, it, expect } from 'vitest';
+import { channelsOf } from './patient-switch.ts';
+import { ReadingWindow } from './reading-window.ts';
+import { progressRelease, startRelease } from './table-release.ts';
+import { INITIAL_CONTROL, REASON } from './table-state.ts';
+import type { TableControl, TableSensors } from './table-state.ts';
+
+function sensors(over: Partial<TableSensors> = {}): TableSensors {
+  return {
+    measN: 400,
+    filteredN: 400,
+    recentMeanN: 400,
+    isReadingFrozen: false,
+    isLoadCellFault: false,
+    posMm: 40,
+    switchChannels: channelsOf('ready'),
+    switchLevels: { isPressDetected: false, isFaultDetected: false, isGenuinePress: false, isReady: true },
+    isEstop: false,
+    isDriveFault: false,
+    isPowerFail: false,
+    hostSilentUs: 0,
+    ...over,
+  };
+}
+
+const RUNNING: TableControl = {
+  ...INITIAL_CONTROL,
+  state: { kind: 'run', targetN: 400, rateNps: 40, isStopping: false },
+  region: 'lumbar',
+  setN: 400,
+  slackPosMm: 8,
+};
+
+function releasing(s: TableSensors = sensors()): TableControl {
+  return startRelease(RUNNING, REASON.hostRelease, s, 1_000_000).control;
+}
+
+describe('release progress', () => {
+  it('does not end on one reading at the floor: it decides on the mean of the last readings', () => {
+    const step = progressRelease(releasing(), sensors({ measN: 13, recentMeanN: 24, posMm: 12 }), 2_000_000);
+    expect(step.control.state).toMatchObject({ kind: 'releasing', mode: { kind: 'force' } });
+    expect(step.events).toEqual([]);
+  });
+
+  it('at the floor goes on back to the slack position (less the margin) before the motor goes off', () => {
+    const atFloor = progressRelease(releasing(), sensors({ measN: 14, recentMeanN: 14.5, posMm: 11 }), 2_000_000);
+    expect(atFloor.control.state).toMatchObject({ kind: 'releasing', mode: { kind: 'slack', targetPosMm: 6 } });
+    const onTheWay = progressRelease(atFloor.control, sensors({ measN: 2, recentMeanN: 3, posMm: 7 }), 2_100_000);
+    expect(onTheWay.control.state.kind).toBe('releasing');
+    const done = progressRelease(onTheWay.control, sensors({ measN: 0, recentMeanN: 0, posMm: 6.1 }), 2_200_000);
+    expect(done.control.state).toEqual({ kind: 'released', reason: REASON.hostRelease });
+    expect(done.events.map((e) => e.name)).toEqual(['RELDONE']);
+  });
+});
+
+describe('reading window', () => {
+  it('averages the last 4 readings', () => {
+    const w = new ReadingWindow();
+    for (const n of [100, 20, 16, 14, 10]) w.push(n, 10);
+    expect(w.meanN).toBe(15);
+  });
+
+  it('calls a reading frozen only when it repeats above the floor while the actuator moves', () => {
+    const moving = new ReadingWindow();
+    for (const mm of [40, 39.9, 39.8]) moving.push(358, mm);
+    expect(moving.isFrozen).toBe(true);
+    const still = new ReadingWindow();
+    for (let i = 0; i < 3; i++) still.push(358, 40);
+    expect(still.isFrozen).toBe(false);
+    const slack = new ReadingWindow();
+    for (const mm of [6, 5, 4]) slack.push(0, mm);
+    expect(slack.isFrozen).toBe(false);
+    const healthy = new ReadingWindow();
+    for (const [n, mm] of [[358, 40], [356.5, 39.9], [355.1, 39.8]] as const) healthy.push(n, mm);
+    expect(healthy.isFrozen).toBe(false);
+  });
+});
