@@ -15,7 +15,7 @@ const STATES: Record<TableState['kind'], TableState> = {
   armed: { kind: 'armed', hasSetSinceArm: false, isSelfTestPressed: false },
   run: { kind: 'run', targetN: 300, rateNps: 20, isStopping: false },
   pause: { kind: 'pause' },
-  releasing: { kind: 'releasing', reason: 2, triggerUs: 0, mode: { kind: 'force' }, isMotorCut: false },
+  releasing: { kind: 'releasing', reason: 2, triggerUs: 0, mode: { kind: 'force' }, isMotorCut: false, fromN: 300, ceilingN: 325 },
   released: { kind: 'released', reason: 2 },
   fault: { kind: 'fault', reason: 7 },
 };
@@ -34,6 +34,7 @@ function sensors(over: Partial<TableSensors> & { switchPosition?: SwitchPosition
     isReadingFrozen: false,
     isLoadCellFault: false,
     posMm: 0,
+    velMmS: 0,
     switchChannels: channelsOf(position),
     switchLevels: {
       isPressDetected: isPress,

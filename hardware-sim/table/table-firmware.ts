@@ -153,6 +153,7 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
       isReadingFrozen: this.readings.isFrozen,
       isLoadCellFault: physics.loadCell.isFaulty,
       posMm: physics.actuator.posMm,
+      velMmS: physics.actuator.velMmS,
       switchChannels: this.patientSwitch.channels,
       switchLevels: this.patientSwitch.levels(nowUs),
       isEstop: this.inputs.estop,

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { channelsOf } from './patient-switch.ts';
 import { ReadingWindow } from './reading-window.ts';
-import { progressRelease, startRelease } from './table-release.ts';
+import { progressRelease, releaseCeilingN, startRelease } from './table-release.ts';
 import { INITIAL_CONTROL, REASON } from './table-state.ts';
 import type { TableControl, TableSensors } from './table-state.ts';
 
@@ -17,6 +17,7 @@ function sensors(over: Partial<TableSensors> = {}): TableSensors {
     isReadingFrozen: false,
     isLoadCellFault: false,
     posMm: 40,
+    velMmS: 0,
     switchChannels: channelsOf('ready'),
     switchLevels: { isPressDetected: false, isFaultDetected: false, isGenuinePress: false, isReady: true },
     isEstop: false,
@@ -54,6 +55,32 @@ describe('release progress', () => {
     const done = progressRelease(onTheWay.control, sensors({ measN: 0, recentMeanN: 0, posMm: 6.1 }), 2_200_000);
     expect(done.control.state).toEqual({ kind: 'released', reason: REASON.hostRelease });
     expect(done.events.map((e) => e.name)).toEqual(['RELDONE']);
+  });
+});
+
+describe('release watch (the drive must unload)', () => {
+  it('sets the ceiling at the latched limit, or 25 N above fromN when lower', () => {
+    expect(releaseCeilingN(200, 980.7, 0)).toBe(225);
+    expect(releaseCeilingN(965, 980.7, 0)).toBe(980.7);
+  });
+
+  it('a release started at or above the limit is not cut by its own first readings: 10 N above fromN', () => {
+    expect(releaseCeilingN(984.4, 980.7, 0)).toBeCloseTo(994.4, 9);
+    const c = releasing(sensors({ measN: 984.4 }));
+    const s = sensors({ measN: 986, recentMeanN: 985 });
+    let step = progressRelease(c, s, 1_001_000);
+    for (let t = 1_002_000; t <= 1_040_000; t += 1000) step = progressRelease(step.control, s, t);
+    expect(step.control.state.kind).toBe('releasing');
+  });
+
+  it('a reading above the ceiling for 20 ms cuts the motor at once: FAULT, reason 7, LIMIT when above the limit', () => {
+    const c = releasing(sensors({ measN: 965 }));
+    const over = sensors({ measN: 982, recentMeanN: 975 });
+    const first = progressRelease(c, over, 1_010_000);
+    expect(progressRelease(first.control, over, 1_029_000).control.state.kind).toBe('releasing');
+    const cut = progressRelease(first.control, over, 1_030_000);
+    expect(cut.control).toMatchObject({ state: { kind: 'fault', reason: REASON.drive }, faultCode: REASON.drive });
+    expect(cut.events).toEqual([{ name: 'LIMIT', details: [['measN', '982.0'], ['limitN', '980.7']] }]);
   });
 });
 

@@ -13,17 +13,24 @@
  * motor goes off — as §6.3's position release does — so a self-locking drive, which holds its
  * position unpowered, leaves the patient slack even when the creep of a long hold recovers; the
  * motor goes off at the latest 5 s after the trigger whatever happens.
+ * While the reading is trusted the release is watched: a reading above its ceiling for 20 ms
+ * (the latched limit, or well above where the release started: the drive keeps pulling — a
+ * runaway) cuts the motor at once and latches FAULT with reason 7 (drive), as §6.1 does for a
+ * drive that reports its own fault; `!EV LIMIT` when the reading is above the latched limit.
  */
 import { formatFixed1 } from '../spec-codec/field-codec.ts';
 import {
+  DRIVE_MAX_ACCEL_MM_S2,
   DRIVE_MAX_SPEED_MM_S,
   FLOOR_N,
+  FORCE_LIMIT_TRIP_US,
   POSITION_RELEASE_S,
   REGION_LIMITS,
   RELEASE_MOTOR_OFF_US,
   SLACK_MARGIN_MM,
   SLACK_STIFFNESS_N_PER_MM,
 } from './table-constants.ts';
+import { REASON } from './table-state.ts';
 import type { Reason, ReleaseMode, TableControl, TableEvent, TableSensors } from './table-state.ts';
 
 export interface ReleaseStep {
@@ -33,6 +40,32 @@ export interface ReleaseStep {
 
 const POSITION_ARRIVAL_MM = 0.2;
 const MIN_POSITION_SPEED_MM_S = 1;
+/**
+ * A release that does not unload — the drive keeps pulling (runaway) — shows as the reading
+ * rising above where the release started. 25 N is 17 σ of the load-cell noise (1.5 N RMS), so
+ * noise never trips it, and a drive pulling at 10 mm/s crosses it within 0.5 s even against the
+ * softest patient (5 N/mm). DESIGN.
+ */
+export const RELEASE_RISE_MARGIN_N = 25;
+/**
+ * When a release starts at or near the limit (a force-limit trip), the first readings of a healthy
+ * release sit around `fromN` ± noise, still above the limit; "above the limit" is then judged this
+ * far (≈ 7 σ) above `fromN`. DESIGN.
+ */
+export const RELEASE_NOISE_MARGIN_N = 10;
+/** Stiffest patient the controller allows for (braking allowance below). */
+const MAX_PATIENT_STIFFNESS_N_PER_MM = 40;
+
+/**
+ * The reading above which (for 20 ms) a release is not unloading: the latched limit, or
+ * `RELEASE_RISE_MARGIN_N` above `fromN` when that is lower. A drive still moving outward at the
+ * trigger needs v²/2a to stop; the tension that adds (at the stiffest patient) is allowed for.
+ */
+export function releaseCeilingN(fromN: number, limitN: number, outwardMmS: number): number {
+  const v = Math.max(outwardMmS, 0);
+  const brakingN = (MAX_PATIENT_STIFFNESS_N_PER_MM * v * v) / (2 * DRIVE_MAX_ACCEL_MM_S2);
+  return Math.min(fromN + RELEASE_RISE_MARGIN_N + brakingN, Math.max(limitN, fromN + RELEASE_NOISE_MARGIN_N + brakingN));
+}
 
 export function releaseRateNps(control: TableControl): number {
   return REGION_LIMITS[control.region ?? 'lumbar'].releaseNps;
@@ -55,21 +88,50 @@ export function slackReturnMode(control: TableControl): ReleaseMode {
   return { kind: 'slack', targetPosMm: slackTargetMm(control), speedMmS };
 }
 
+function limitOf(control: TableControl): number {
+  return REGION_LIMITS[control.region ?? 'lumbar'].limitN;
+}
+
 export function startRelease(control: TableControl, reason: Reason, sensors: TableSensors, nowUs: number): ReleaseStep {
   const mode: ReleaseMode = sensors.isLoadCellFault ? positionReleaseMode(control, sensors.posMm) : { kind: 'force' };
+  const fromN = clampReading(sensors.measN);
+  const ceilingN = releaseCeilingN(fromN, limitOf(control), sensors.velMmS);
   return {
     control: {
       ...control,
-      state: { kind: 'releasing', reason, triggerUs: nowUs, mode, isMotorCut: false },
+      state: { kind: 'releasing', reason, triggerUs: nowUs, mode, isMotorCut: false, fromN, ceilingN },
       faultCode: reason,
       overLimitSinceUs: null,
     },
-    events: [{ name: 'RELEASE', details: [['reason', String(reason)], ['fromN', formatFixed1(clampReading(sensors.measN))]] }],
+    events: [{ name: 'RELEASE', details: [['reason', String(reason)], ['fromN', formatFixed1(fromN)]] }],
+  };
+}
+
+/**
+ * While the reading is trusted: a reading above the release's ceiling for 20 ms cuts the motor at
+ * once → FAULT, reason 7. Returns that step, or the control with the over-ceiling timer updated.
+ */
+function watchRelease(control: TableControl, sensors: TableSensors, nowUs: number): ReleaseStep | TableControl {
+  const state = control.state;
+  if (state.kind !== 'releasing' || state.mode.kind === 'position' || sensors.isLoadCellFault) return control;
+  const overSinceUs = sensors.measN > state.ceilingN ? (control.overLimitSinceUs ?? nowUs) : null;
+  if (overSinceUs === null || nowUs - overSinceUs < FORCE_LIMIT_TRIP_US) return { ...control, overLimitSinceUs: overSinceUs };
+  const limitN = limitOf(control);
+  const events: TableEvent[] =
+    sensors.measN > limitN
+      ? [{ name: 'LIMIT', details: [['measN', formatFixed1(clampReading(sensors.measN))], ['limitN', formatFixed1(limitN)]] }]
+      : [];
+  return {
+    control: { ...control, state: { kind: 'fault', reason: REASON.drive }, faultCode: REASON.drive, overLimitSinceUs: null },
+    events,
   };
 }
 
 /** One control tick of a release in progress; finishes it when the tension (or position) is down. */
-export function progressRelease(control: TableControl, sensors: TableSensors, nowUs: number): ReleaseStep {
+export function progressRelease(before: TableControl, sensors: TableSensors, nowUs: number): ReleaseStep {
+  const watched = watchRelease(before, sensors, nowUs);
+  if ('events' in watched) return watched;
+  const control = watched;
   const state = control.state;
   if (state.kind !== 'releasing') return { control, events: [] };
   let current = state;

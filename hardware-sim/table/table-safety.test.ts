@@ -327,22 +327,46 @@ describe('drive fault and power fail (§6.1 reasons 7 and 9)', () => {
     await kit.sim.close();
   });
 
-  it('a runaway drive is switched off at the latest 5 s after the trigger', async () => {
+  it('a runaway drive during a release: the reading rising 25 N above fromN cuts the motor at once → FAULT 7', async () => {
     const kit = await tableKit();
     await kit.armed();
     await rampTo(kit, 200);
-    kit.sim.setFaults({ runaway: true });
-    await kit.advance(500);
-    expect(kit.sim.state().trueTensionN).toBeGreaterThan(210);
     const atUs = kit.sim.nowUs();
     await kit.reply({ kind: 'release', id: kit.nextId() });
-    await kit.advance(4900);
-    expect(kit.sim.state().isMotorOn).toBe(true);
-    await kit.advance(200);
-    expect(kit.sim.state().isMotorOn).toBe(false);
-    await untilReleased(kit, 3000);
-    expect(kit.sim.state().state).toBe('released');
-    expect(kit.sim.nowUs() - atUs).toBeGreaterThan(5_000_000);
+    kit.sim.setFaults({ runaway: true }); // the drive pulls at 10 mm/s whatever it is told
+    const fromN = Number(Object.fromEntries(wireEvents(kit, 'RELEASE').at(-1)?.details ?? []).fromN);
+    let maxTrueN = 0;
+    for (let ms = 0; ms < 1000 && kit.sim.state().isMotorOn; ms += 5) {
+      await kit.advance(5);
+      maxTrueN = Math.max(maxTrueN, kit.sim.state().trueTensionN);
+    }
+    const s = kit.sim.state();
+    expect(s).toMatchObject({ state: 'fault', faultCode: 7, isMotorOn: false });
+    expect(kit.sim.nowUs() - atUs).toBeLessThan(1_000_000); // not the 5 s motor-off bound
+    expect(maxTrueN).toBeLessThan(fromN + 25 + 15);
+    expect(wireEvents(kit, 'RELDONE')).toEqual([]);
+    await kit.advance(100);
+    expect(kit.sim.state().lastTelemetry).toMatchObject({ state: 'fault', fault: 7 });
+    await kit.sim.close();
+  });
+
+  it('a runaway drive in a release near the limit: a reading above the latched limit for 20 ms cuts the motor (LIMIT, FAULT 7)', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 965);
+    await kit.reply({ kind: 'release', id: kit.nextId() });
+    kit.sim.setFaults({ runaway: true });
+    let maxTrueN = 0;
+    for (let ms = 0; ms < 1000 && kit.sim.state().isMotorOn; ms += 2) {
+      await kit.advance(2);
+      maxTrueN = Math.max(maxTrueN, kit.sim.state().trueTensionN);
+    }
+    expect(kit.sim.state()).toMatchObject({ state: 'fault', faultCode: 7, isMotorOn: false });
+    const limit = wireEvents(kit, 'LIMIT').at(-1);
+    expect(Object.fromEntries(limit?.details ?? [])).toMatchObject({ limitN: '980.7' });
+    expect(Number(Object.fromEntries(limit?.details ?? []).measN)).toBeGreaterThan(980.7);
+    // Cut 20 ms after the reading crossed the limit (plus one 12.5 ms conversion): a few newtons over.
+    expect(maxTrueN).toBeLessThan(980.7 + 15);
     await kit.sim.close();
   });
 });

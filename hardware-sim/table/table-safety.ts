@@ -9,7 +9,8 @@
  * before the first `$SET`). From ARMED, RUN or PAUSE a trigger starts a safety release; a drive
  * fault goes to FAULT at once (motor off); mains loss releases at once and goes to FAULT when the
  * hold-up ends. Trigger priority when several coincide: drive, e-stop, power, load cell, patient
- * switch, switch fault, force limit, watchdog.
+ * switch, switch fault, force limit, watchdog. In RELG the force limit is watched by the release
+ * itself (table-release.ts: a reading above its ceiling for 20 ms cuts the motor → FAULT 7).
  */
 import { formatFixed1 } from '../spec-codec/field-codec.ts';
 import { FLOOR_N, FORCE_LIMIT_TRIP_US, REGION_LIMITS, WATCHDOG_US } from './table-constants.ts';
@@ -68,8 +69,11 @@ export function superviseTable(control: TableControl, s: TableSensors, nowUs: nu
     }
   }
   const limitN = c.region === null ? null : REGION_LIMITS[c.region].limitN;
-  const isOverLimit = limitN !== null && isUnderControl(c.state) && s.measN > limitN && !s.isLoadCellFault;
-  c = { ...c, overLimitSinceUs: isOverLimit ? (c.overLimitSinceUs ?? nowUs) : null };
+  if (isUnderControl(c.state)) {
+    // (In RELG the release watches its own ceiling: table-release.ts.)
+    const isOverLimit = limitN !== null && s.measN > limitN && !s.isLoadCellFault;
+    c = { ...c, overLimitSinceUs: isOverLimit ? (c.overLimitSinceUs ?? nowUs) : null };
+  }
 
   // ---- faults that skip the release --------------------------------------------------------------
   if (s.isDriveFault && c.state.kind !== 'fault') {

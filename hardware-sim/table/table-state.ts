@@ -60,6 +60,10 @@ export type TableState =
       readonly triggerUs: number;
       readonly mode: ReleaseMode;
       readonly isMotorCut: boolean;
+      /** The reading when the release started (`fromN` of `!EV RELEASE`). */
+      readonly fromN: number;
+      /** A reading above this for 20 ms means the release is not unloading: motor off (table-release.ts). */
+      readonly ceilingN: number;
     }
   | { readonly kind: 'released'; readonly reason: Reason }
   | { readonly kind: 'fault'; readonly reason: Reason };
@@ -117,6 +121,8 @@ export interface TableSensors {
   readonly isReadingFrozen: boolean;
   readonly isLoadCellFault: boolean;
   readonly posMm: number;
+  /** Actuator velocity (encoder), mm/s, + pulling. */
+  readonly velMmS: number;
   readonly switchChannels: SwitchChannels;
   readonly switchLevels: SwitchLevels;
   readonly isEstop: boolean;
