@@ -6,11 +6,14 @@
  * to track it), §4 (`$PAUSE` freezes the set-point, `$STOP` slews to the floor and arrives in
  * ARMED), §6.2 (release slews down at the region's release rate), §6.3 (position release).
  * Drive command = feed-forward (set-point rate over an estimated stiffness) + proportional force
- * error, with a small dead band so sensor noise does not dither the actuator at rest. The loop
+ * error, with a small dead band so sensor noise does not dither the actuator at rest.
+ * Anti wind-up: while the drive is pulling at its rated speed or against the end of its stroke the
+ * set-point does not slew further up, so it never runs ahead of the tension the actuator can give
+ * (a release then starts from a set-point near the tension, table.md §6.2). The loop
  * reads the load cell, so a frozen reading while the set-point rises makes it keep pulling —
  * the hazard the host detects from position and velocity (reference decompression.md §6.3).
  */
-import { FLOOR_N } from './table-constants.ts';
+import { DRIVE_MAX_SPEED_MM_S, FLOOR_N, STROKE_MM } from './table-constants.ts';
 import { releaseRateNps } from './table-release.ts';
 import { isMotorOn } from './table-state.ts';
 import type { TableControl } from './table-state.ts';
@@ -20,6 +23,14 @@ const GAIN_MM_S_PER_N = 1.0;
 const DEAD_BAND_N = 3.0;
 const MIN_STIFFNESS_N_PER_MM = 5;
 const MAX_STIFFNESS_N_PER_MM = 40;
+/** Within this of the stroke end the actuator counts as at the end. */
+const STROKE_END_MM = 0.05;
+
+/** The drive cannot pull any harder: at its rated speed, or pulling against the stroke end. */
+export function isPullSaturated(driveMmS: number | null, posMm: number): boolean {
+  if (driveMmS === null || driveMmS <= 0) return false;
+  return driveMmS >= DRIVE_MAX_SPEED_MM_S || posMm >= STROKE_MM - STROKE_END_MM;
+}
 
 function slew(fromN: number, toN: number, rateNps: number, dtS: number): number {
   const step = rateNps * dtS;
@@ -27,11 +38,15 @@ function slew(fromN: number, toN: number, rateNps: number, dtS: number): number 
   return fromN + Math.sign(toN - fromN) * step;
 }
 
-/** Advances the internal set-point by `dtS`; a `$STOP` that reaches the floor returns to ARMED. */
-export function slewSetpoint(control: TableControl, dtS: number): TableControl {
+/**
+ * Advances the internal set-point by `dtS`; a `$STOP` that reaches the floor returns to ARMED.
+ * `isSaturated` (isPullSaturated): the set-point holds instead of slewing up (anti wind-up).
+ */
+export function slewSetpoint(control: TableControl, dtS: number, isSaturated = false): TableControl {
   const state = control.state;
   switch (state.kind) {
     case 'run': {
+      if (isSaturated && state.targetN > control.setN) return control;
       const setN = slew(control.setN, state.targetN, state.rateNps, dtS);
       if (state.isStopping && setN === FLOOR_N) {
         return { ...control, setN, state: { kind: 'armed', hasSetSinceArm: true, isSelfTestPressed: false } };

@@ -15,7 +15,7 @@ import type { Details } from '../spec-codec/message-codec.ts';
 import { LINK_PROTOCOL_VERSION, TABLE_SCHEMA_HASH } from '../spec-codec/schema-hash.ts';
 import { TABLE_FLAG } from '../spec-codec/table-codec.ts';
 import type { Telemetry, TableDeviceMessage } from '../spec-codec/table-codec.ts';
-import { driveCommand, slewSetpoint } from './force-loop.ts';
+import { driveCommand, isPullSaturated, slewSetpoint } from './force-loop.ts';
 import { PatientSwitch } from './patient-switch.ts';
 import { ReadingWindow } from './reading-window.ts';
 import type { SwitchPosition } from './patient-switch.ts';
@@ -171,7 +171,7 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     const safety = superviseTable(this.controlValue, sensors, nowUs, this.o.holdUpUs);
     for (const event of safety.events) this.emit(event, nowUs);
     const previousSetN = safety.control.setN;
-    this.controlValue = slewSetpoint(safety.control, dtS);
+    this.controlValue = slewSetpoint(safety.control, dtS, isPullSaturated(this.driveMmS, sensors.posMm));
     this.driveMmS = driveCommand(this.controlValue, {
       measN: sensors.measN,
       posMm: sensors.posMm,

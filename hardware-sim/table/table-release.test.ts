@@ -40,6 +40,14 @@ function releasing(s: TableSensors = sensors()): TableControl {
   return startRelease(RUNNING, REASON.hostRelease, s, 1_000_000).control;
 }
 
+describe('release start', () => {
+  it('starts from the measured tension when the set-point ran ahead of it (900 N set, 145 N measured)', () => {
+    const c = startRelease({ ...RUNNING, setN: 900 }, REASON.hostRelease, sensors({ measN: 145 }), 1_000_000).control;
+    expect(c.setN).toBe(145);
+    expect(startRelease({ ...RUNNING, setN: 900 }, REASON.hostRelease, sensors({ measN: -3 }), 0).control.setN).toBe(0);
+  });
+});
+
 describe('release progress', () => {
   it('does not end on one reading at the floor: it decides on the mean of the last readings', () => {
     const step = progressRelease(releasing(), sensors({ measN: 13, recentMeanN: 24, posMm: 12 }), 2_000_000);

@@ -100,6 +100,9 @@ export function startRelease(control: TableControl, reason: Reason, sensors: Tab
     control: {
       ...control,
       state: { kind: 'releasing', reason, triggerUs: nowUs, mode, isMotorCut: false, fromN, ceilingN },
+      // From the tension the patient is under, not from a set-point that ran ahead of what the
+      // actuator could reach (stroke end, soft patient, slack): §6.2's 50 ms start and 4 s to floor.
+      setN: Math.min(control.setN, Math.max(sensors.measN, 0)),
       faultCode: reason,
       overLimitSinceUs: null,
     },

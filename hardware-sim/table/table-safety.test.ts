@@ -371,6 +371,38 @@ describe('drive fault and power fail (§6.1 reasons 7 and 9)', () => {
   });
 });
 
+describe('release from the tension, not from a set-point that ran ahead (§6.2)', () => {
+  // A patient whose tension tops out at ≈ 130 N at the end of the 89 mm stroke.
+  const STROKE_LIMITED = { slackMm: 60, stiffnessNPerMm: 3, stiffeningNPerMm2: 0.1 };
+
+  it('the set-point does not run ahead while the actuator is at the end of its stroke (anti wind-up)', async () => {
+    const kit = await tableKit({ patient: STROKE_LIMITED });
+    await kit.armed();
+    await kit.reply({ kind: 'set', id: kit.nextId(), targetN: 900, rateNps: 44.5 });
+    await kit.advance(20_000);
+    const s = kit.sim.state();
+    expect(s.posMm).toBeGreaterThan(88.9);
+    expect(s.measuredN).toBeLessThan(150);
+    expect(s.setN - s.measuredN).toBeLessThan(25);
+    await kit.sim.close();
+  });
+
+  it('a release at the stroke end unloads the TRUE tension within 50 ms and reaches the floor within 4 s', async () => {
+    const kit = await tableKit({ patient: STROKE_LIMITED });
+    await kit.armed();
+    await kit.reply({ kind: 'set', id: kit.nextId(), targetN: 900, rateNps: 44.5 });
+    await kit.advance(20_000);
+    const fromTrueN = kit.sim.state().trueTensionN;
+    const atUs = kit.sim.nowUs();
+    kit.host.send({ kind: 'command', command: { kind: 'release', id: kit.nextId() } });
+    await kit.advance(50);
+    expect(kit.sim.state().trueTensionN).toBeLessThan(fromTrueN - 2);
+    while (kit.sim.state().trueTensionN > 15 && kit.sim.nowUs() - atUs < 4_000_000) await kit.advance(10);
+    expect(kit.sim.state().trueTensionN).toBeLessThanOrEqual(15);
+    await kit.sim.close();
+  });
+});
+
 describe('self-locking drive (holds its position with the motor off)', () => {
   /** Holds `targetN` for `holdMs` (the patient creeps), then `$RELEASE`; returns the sim in RELD. */
   async function releasedAfterHold(targetN: number, holdMs: number): Promise<TableKit> {
