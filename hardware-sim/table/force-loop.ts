@@ -78,6 +78,27 @@ export interface DriveInputs {
   readonly overshootN: number;
 }
 
+/**
+ * Tangent stiffness of the patient at the present reading, N/mm, estimated from the secant since
+ * the slack position: for a stiffening patient (tension ≈ k0·e + ½·k1·e²) the tangent is
+ * 2 × secant − k0, with k0 taken as the softest patient's 5 N/mm (the secant alone under-estimates
+ * the tangent by up to half, which made the feed-forward too fast). Clamped to 5–40 N/mm.
+ */
+export function stiffnessEstimate(measN: number, posMm: number, slackPosMm: number | null): number {
+  if (measN <= FLOOR_N) return MIN_STIFFNESS_N_PER_MM;
+  const secant = (measN - FLOOR_N) / Math.max(posMm - (slackPosMm ?? 0), 1);
+  return Math.min(Math.max(2 * secant - MIN_STIFFNESS_N_PER_MM, MIN_STIFFNESS_N_PER_MM), MAX_STIFFNESS_N_PER_MM);
+}
+
+/**
+ * In a force release the drive never pulls, and retracts at most this factor times the speed at
+ * which the estimated stiffness gives the release rate. The factor covers the estimate's error
+ * (it over-estimates a linear patient by up to half, and a slow loop must still keep up); when the
+ * reading lies (frozen, drifting) it bounds the true unloading rate near 1.5 × the release rate
+ * until the lie is caught (a frozen reading within 3 readings, reading-window.ts). DESIGN.
+ */
+export const RELEASE_SPEED_MARGIN = 1.5;
+
 /** Velocity command for the actuator in mm/s, or null when the motor is off. */
 export function driveCommand(control: TableControl, inputs: DriveInputs): number | null {
   const state = control.state;
@@ -86,14 +107,15 @@ export function driveCommand(control: TableControl, inputs: DriveInputs): number
     return inputs.posMm > state.mode.targetPosMm ? -state.mode.speedMmS : 0;
   }
   const wantedN = control.setN + inputs.overshootN;
+  const stiffness = stiffnessEstimate(inputs.measN, inputs.posMm, control.slackPosMm);
+  const feedForward = inputs.setRateNps / stiffness;
+  const errorN = wantedN - inputs.measN;
+  if (state.kind === 'releasing') {
+    const maxRetractMmS = (RELEASE_SPEED_MARGIN * releaseRateNps(control)) / stiffness;
+    return Math.min(Math.max(feedForward + GAIN_MM_S_PER_N * errorN, -maxRetractMmS), 0);
+  }
   // Nothing to pull and nothing pulling: hold still (in the slack, the reading is only noise).
   if (wantedN < 1 && inputs.measN < FLOOR_N) return 0;
-  const errorN = wantedN - inputs.measN;
-  const slackPos = control.slackPosMm ?? 0;
-  const secantStiffness =
-    inputs.measN > FLOOR_N ? (inputs.measN - FLOOR_N) / Math.max(inputs.posMm - slackPos, 1) : MIN_STIFFNESS_N_PER_MM;
-  const stiffness = Math.min(Math.max(secantStiffness, MIN_STIFFNESS_N_PER_MM), MAX_STIFFNESS_N_PER_MM);
-  const feedForward = inputs.setRateNps / stiffness;
   if (feedForward === 0 && Math.abs(errorN) < DEAD_BAND_N) return 0;
   return feedForward + GAIN_MM_S_PER_N * errorN;
 }

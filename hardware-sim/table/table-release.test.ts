@@ -66,6 +66,29 @@ describe('release progress', () => {
   });
 });
 
+describe('frozen reading and the motor cut', () => {
+  it('a reading frozen while the actuator moves: LOADCELL and on by position to the slack position', () => {
+    const step = progressRelease(releasing(), sensors({ measN: 358, recentMeanN: 358, isReadingFrozen: true, posMm: 40 }), 1_100_000);
+    expect(step.events.map((e) => e.name)).toEqual(['LOADCELL']);
+    expect(step.control.state).toMatchObject({ kind: 'releasing', mode: { kind: 'position', targetPosMm: 6, speedMmS: 8.5 } });
+  });
+
+  it('a late switch to position still ends before the 5 s motor cut', () => {
+    const step = progressRelease(releasing(), sensors({ isReadingFrozen: true, posMm: 40 }), 4_000_000);
+    const mode = step.control.state.kind === 'releasing' ? step.control.state.mode : null;
+    expect(mode?.kind).toBe('position');
+    // 34 mm in what is left of the 5 s (3 s elapsed, less 0.2 s)
+    expect(mode !== null && 'speedMmS' in mode ? mode.speedMmS : 0).toBeCloseTo(34 / 1.8, 6);
+  });
+
+  it('at the 5 s motor cut a force release above the floor leaves RELG for FAULT 7; by position it ends in RELD', () => {
+    const force = progressRelease(releasing(), sensors({ measN: 40, recentMeanN: 40 }), 6_000_000);
+    expect(force.control).toMatchObject({ state: { kind: 'fault', reason: REASON.drive }, faultCode: REASON.drive });
+    const byPosition = progressRelease(releasing(sensors({ isLoadCellFault: true })), sensors({ isLoadCellFault: true, posMm: 20 }), 6_000_000);
+    expect(byPosition.control.state).toEqual({ kind: 'released', reason: REASON.hostRelease });
+  });
+});
+
 describe('release watch (the drive must unload)', () => {
   it('sets the ceiling at the latched limit, or 25 N above fromN when lower', () => {
     expect(releaseCeilingN(200, 980.7, 0)).toBe(225);

@@ -17,6 +17,11 @@
  * (the latched limit, or well above where the release started: the drive keeps pulling — a
  * runaway) cuts the motor at once and latches FAULT with reason 7 (drive), as §6.1 does for a
  * drive that reports its own fault; `!EV LIMIT` when the reading is above the latched limit.
+ * The drive never pulls in a force release, and retracts no faster than the release rate allows
+ * at the estimated stiffness (force-loop.ts), so a reading that lies cannot make it unload at
+ * full speed; a reading that does not change while the actuator moves is stuck (`!EV LOADCELL`):
+ * the release carries on by position (§6.3). After the 5 s motor cut RELG is always left: RELD,
+ * or FAULT (reason 7) when a force release never saw the floor.
  */
 import { formatFixed1 } from '../spec-codec/field-codec.ts';
 import {
@@ -40,6 +45,8 @@ export interface ReleaseStep {
 
 const POSITION_ARRIVAL_MM = 0.2;
 const MIN_POSITION_SPEED_MM_S = 1;
+const POSITION_END_MARGIN_US = 200_000;
+const MIN_POSITION_TIME_S = 0.5;
 /**
  * A release that does not unload — the drive keeps pulling (runaway) — shows as the reading
  * rising above where the release started. 25 N is 17 σ of the load-cell noise (1.5 N RMS), so
@@ -76,9 +83,18 @@ export function slackTargetMm(control: TableControl): number {
   return Math.max(0, (control.slackPosMm ?? 0) - SLACK_MARGIN_MM);
 }
 
-export function positionReleaseMode(control: TableControl, posMm: number): ReleaseMode {
+/**
+ * §6.3: back to slack at the speed that covers the remaining travel in 4 s — or in what is left of
+ * the 5 s motor-off bound (less `POSITION_END_MARGIN_US`) when the switch comes late in a force
+ * release (the 5 s bound is the harder rule, K243366). DESIGN.
+ */
+export function positionReleaseMode(control: TableControl, posMm: number, elapsedUs = 0): ReleaseMode {
   const targetPosMm = slackTargetMm(control);
-  const speedMmS = Math.max((posMm - targetPosMm) / POSITION_RELEASE_S, MIN_POSITION_SPEED_MM_S);
+  const leftS = Math.min(POSITION_RELEASE_S, (RELEASE_MOTOR_OFF_US - POSITION_END_MARGIN_US - elapsedUs) / 1e6);
+  const speedMmS = Math.min(
+    Math.max((posMm - targetPosMm) / Math.max(leftS, MIN_POSITION_TIME_S), MIN_POSITION_SPEED_MM_S),
+    DRIVE_MAX_SPEED_MM_S,
+  );
   return { kind: 'position', targetPosMm, speedMmS };
 }
 
@@ -138,22 +154,30 @@ export function progressRelease(before: TableControl, sensors: TableSensors, now
   const state = control.state;
   if (state.kind !== 'releasing') return { control, events: [] };
   let current = state;
-  // The load cell failed during a force release: carry on by position (§6.3).
-  if (current.mode.kind === 'force' && sensors.isLoadCellFault) {
-    current = { ...current, mode: positionReleaseMode(control, sensors.posMm) };
+  const events: TableEvent[] = [];
+  const elapsedUs = nowUs - current.triggerUs;
+  // The load cell failed during a force release: carry on by position (§6.3). A reading that does
+  // not change while the actuator moves is stuck: the same, with `!EV LOADCELL` (§7).
+  if (current.mode.kind === 'force' && (sensors.isLoadCellFault || sensors.isReadingFrozen)) {
+    if (!sensors.isLoadCellFault) events.push({ name: 'LOADCELL', details: [] });
+    current = { ...current, mode: positionReleaseMode(control, sensors.posMm, elapsedUs) };
   }
   // At the floor (filtered): go on back to the slack position before the motor goes off.
   if (current.mode.kind === 'force' && sensors.recentMeanN <= FLOOR_N) current = { ...current, mode: slackReturnMode(control) };
-  if (!current.isMotorCut && nowUs - current.triggerUs >= RELEASE_MOTOR_OFF_US) current = { ...current, isMotorCut: true };
-  const isDown =
-    current.mode.kind === 'force'
-      ? false
-      : sensors.posMm <= current.mode.targetPosMm + POSITION_ARRIVAL_MM || current.isMotorCut;
-  if (!isDown) return { control: { ...control, state: current }, events: [] };
-  const elapsedMs = Math.round((nowUs - current.triggerUs) / 1000);
+  if (!current.isMotorCut && elapsedUs >= RELEASE_MOTOR_OFF_US) current = { ...current, isMotorCut: true };
+  if (current.mode.kind === 'force') {
+    if (!current.isMotorCut) return { control: { ...control, state: current }, events };
+    // 5 s and the reading never reached the floor: the drive did not unload. Motor off (it is),
+    // and RELG is left for FAULT — never a RELG with the motor off that nothing can clear.
+    return { control: { ...control, state: { kind: 'fault', reason: REASON.drive }, faultCode: REASON.drive }, events };
+  }
+  const isDown = sensors.posMm <= current.mode.targetPosMm + POSITION_ARRIVAL_MM || current.isMotorCut;
+  if (!isDown) return { control: { ...control, state: current }, events };
+  const elapsedMs = Math.round(elapsedUs / 1000);
   return {
     control: { ...control, state: { kind: 'released', reason: current.reason } },
     events: [
+      ...events,
       {
         name: 'RELDONE',
         details: [['reason', String(current.reason)], ['ms', String(elapsedMs)], ['measN', formatFixed1(clampReading(sensors.measN))]],

@@ -293,6 +293,59 @@ describe('load-cell fault (§6.3, reason 6)', () => {
   });
 });
 
+describe('frozen load cell during a release (§6.3)', () => {
+  it('a host $RELEASE with the reading frozen at ≈ 358 N: true tension never falls faster than the release rate, the release goes on by position (LOADCELL) and ends in RELD', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 358);
+    kit.sim.setFaults({ loadCellStuck: true });
+    await kit.advance(20);
+    const atUs = kit.sim.nowUs();
+    kit.host.send({ kind: 'command', command: { kind: 'release', id: kit.nextId() } });
+    const trueN: number[] = [kit.sim.state().trueTensionN];
+    await kit.advance(1);
+    for (let ms = 0; ms < 5500 && kit.sim.state().state === 'releasing'; ms++) {
+      kit.sim.advanceMs(1);
+      trueN.push(kit.sim.state().trueTensionN);
+      if (ms % 50 === 0) await kit.advance(0);
+    }
+    await kit.advance(10);
+    let maxFallNps = 0;
+    for (let i = 50; i < trueN.length; i++) maxFallNps = Math.max(maxFallNps, ((trueN[i - 50] ?? 0) - (trueN[i] ?? 0)) / 0.05);
+    expect(maxFallNps).toBeLessThanOrEqual(245 * 1.1);
+    expect(wireEvents(kit, 'LOADCELL')).toHaveLength(1);
+    const s = kit.sim.state();
+    expect(s).toMatchObject({ state: 'released', isMotorOn: false });
+    expect(s.trueTensionN).toBeLessThanOrEqual(15);
+    expect(s.nowUs - atUs).toBeLessThanOrEqual(5_100_000);
+    // Latched, not stuck in RELG: refused for the reading (15), accepted once the cell reads again.
+    expect(await kit.reply({ kind: 'reset', id: kit.nextId() })).toMatchObject({ kind: 'nak', code: 15 });
+    kit.sim.setFaults({ loadCellStuck: false });
+    await kit.advance(500);
+    expect(await kit.reply({ kind: 'reset', id: kit.nextId() })).toMatchObject({ kind: 'ack' });
+    await kit.sim.close();
+  });
+
+  it('after the 5 s motor cut a force release that never reached the floor leaves RELG for FAULT 7', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 300);
+    kit.sim.setFaults({ overshootN: 40 }); // the drive holds 40 N above the set-point: never the floor
+    await kit.advance(200);
+    const atUs = kit.sim.nowUs();
+    await kit.reply({ kind: 'release', id: kit.nextId() });
+    await kit.advance(4900);
+    expect(kit.sim.state()).toMatchObject({ state: 'releasing', isMotorOn: true });
+    await kit.advance(200);
+    expect(kit.sim.state()).toMatchObject({ state: 'fault', faultCode: 7, isMotorOn: false });
+    expect(kit.sim.state().events.find((e) => e.name === 'RELDONE' && e.tUs > atUs)).toBeUndefined();
+    kit.sim.setFaults({ overshootN: 0 });
+    await kit.advance(3000); // back-drivable: the patient relaxes the unpowered drive
+    expect(await kit.reply({ kind: 'reset', id: kit.nextId() })).toMatchObject({ kind: 'ack' });
+    await kit.sim.close();
+  });
+});
+
 describe('drive fault and power fail (§6.1 reasons 7 and 9)', () => {
   it('drive fault: FAULT at once, motor off, fault 7; $RESET refused while present, accepted after', async () => {
     const kit = await tableKit();
