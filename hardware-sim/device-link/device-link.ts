@@ -8,7 +8,11 @@
  * 250 ms without any other line).
  * The device-specific part (what a command does, identity keys, which commands are urgent) comes
  * in through `LinkBehaviour`. Commands run `replyLatency` after their LF, in arrival order, except
- * urgent ones (table `$RELEASE`), which skip the queue (STYLE §8, grbl's realtime commands).
+ * urgent ones (table `$RELEASE`, `$STOP`), which skip the queue (STYLE §8, grbl's realtime
+ * commands). An urgent command is never overtaken by one the host sent before it: when it runs,
+ * the queued commands that arrived before it run first, at the same instant, so it has the last
+ * word ($SET then $STOP: the stop wins; $ARM then $RELEASE: the release wins), and it is not
+ * delayed either.
  * `$HELLO` bypasses the command memory (it may be repeated at any time, §5.3), and a command the
  * behaviour marks always-executed (table `$RELEASE`) runs even when its id is remembered.
  */
@@ -75,6 +79,14 @@ const URGENT_LATENCY_US = 200;
 
 export type RxBadByClass = Record<LineErrorClass, number>;
 
+interface QueuedCommand<C> {
+  readonly command: C | HelloCommand;
+  readonly key: string;
+  /** Arrival order among all commands. */
+  readonly order: number;
+  handle: number;
+}
+
 export class DeviceLink<C extends DeviceCommand, D> {
   private readonly splitter = new LineSplitter({ line: (text) => this.lineReceived(text), overflow: () => this.bad('overflow') });
   private readonly memory = new CommandMemory<Reply>();
@@ -83,6 +95,9 @@ export class DeviceLink<C extends DeviceCommand, D> {
   private isHandshaken = false;
   private lastTxUs = 0;
   private queueFreeAtUs = 0;
+  private arrivals = 0;
+  /** Queued (not urgent) commands not yet run, in arrival order. */
+  private readonly queued: QueuedCommand<C>[] = [];
   /** Host lines discarded since power-up (link.md §2.2), and by class. */
   rxBad = 0;
   readonly rxBadByClass: RxBadByClass = { overflow: 0, crc: 0, format: 0, range: 0, unknown: 0 };
@@ -161,14 +176,31 @@ export class DeviceLink<C extends DeviceCommand, D> {
 
   private enqueue(command: C | HelloCommand, key: string, nowUs: number): void {
     const isUrgent = command.kind !== 'hello' && this.o.behaviour.isUrgent(command as C);
-    let atUs: number;
+    const order = this.arrivals++;
     if (isUrgent) {
-      atUs = nowUs + URGENT_LATENCY_US;
-    } else {
-      atUs = Math.max(nowUs + QUEUED_LATENCY_MIN_US + this.o.prng.nextInt(QUEUED_LATENCY_JITTER_US), this.queueFreeAtUs);
-      this.queueFreeAtUs = atUs;
+      this.o.scheduler.at(nowUs + URGENT_LATENCY_US, (now) => {
+        this.runQueuedBefore(order, now);
+        this.process(command, key, true, now);
+      });
+      return;
     }
-    this.o.scheduler.at(atUs, (now) => this.process(command, key, isUrgent, now));
+    const atUs = Math.max(nowUs + QUEUED_LATENCY_MIN_US + this.o.prng.nextInt(QUEUED_LATENCY_JITTER_US), this.queueFreeAtUs);
+    this.queueFreeAtUs = atUs;
+    const entry: QueuedCommand<C> = { command, key, order, handle: 0 };
+    entry.handle = this.o.scheduler.at(atUs, (now) => {
+      this.queued.shift(); // queued commands run in arrival order: this one is the head
+      this.process(command, key, false, now);
+    });
+    this.queued.push(entry);
+  }
+
+  /** Runs now, in order, the queued commands that arrived before `order`. */
+  private runQueuedBefore(order: number, nowUs: number): void {
+    for (let head = this.queued[0]; head !== undefined && head.order < order; head = this.queued[0]) {
+      this.queued.shift();
+      this.o.scheduler.cancel(head.handle);
+      this.process(head.command, head.key, false, nowUs);
+    }
   }
 
   private process(command: C | HelloCommand, key: string, isUrgent: boolean, nowUs: number): void {

@@ -61,19 +61,63 @@ describe('DT-9 link behaviour', () => {
     await kit.sim.close();
   });
 
-  it('answers within 20 ms, and a $RELEASE overtakes a command queued before it', async () => {
+  it('answers every command within 20 ms of its LF; a $RELEASE is answered within 1 ms even behind a queued command', async () => {
     const kit = await tableKit();
     await kit.armed();
     kit.host.clear();
     const sentAtUs = kit.sim.nowUs();
     kit.host.send({ kind: 'command', command: { kind: 'status', id: 500 } });
     kit.host.send({ kind: 'command', command: { kind: 'release', id: 501 } });
-    await kit.advance(1);
-    const firstReply = kit.host.valid.find((v) => v.message.kind === 'ack');
-    expect(firstReply?.message).toMatchObject({ id: 501 });
-    await kit.advance(19);
-    expect(kit.host.replies(500)).toHaveLength(1);
-    expect(kit.sim.nowUs() - sentAtUs).toBe(20_000);
+    // Step the device clock 0.5 ms at a time and note when each reply has reached the host.
+    const answeredAfterUs = new Map<number, number>();
+    while (answeredAfterUs.size < 2 && kit.sim.nowUs() - sentAtUs < 30_000) {
+      kit.sim.advanceMs(0.5);
+      await kit.advance(0);
+      for (const id of [500, 501]) {
+        if (!answeredAfterUs.has(id) && kit.host.replies(id).length > 0) answeredAfterUs.set(id, kit.sim.nowUs() - sentAtUs);
+      }
+    }
+    expect(answeredAfterUs.get(501)).toBeLessThanOrEqual(1_000);
+    expect(answeredAfterUs.get(500)).toBeLessThanOrEqual(20_000);
+    // The command the host sent first is executed first (at the same instant): replies in order.
+    expect(kit.host.valid.filter((v) => v.message.kind === 'ack').map((v) => (v.message as { id: number }).id)).toEqual([500, 501]);
+    expect(kit.sim.state().state).not.toBe('armed');
+    await kit.sim.close();
+  });
+
+  it('a $STOP is never overtaken by a $SET sent before it: the stop is the last word', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await kit.reply({ kind: 'set', id: kit.nextId(), targetN: 100, rateNps: 40 });
+    await kit.advance(3500);
+    kit.host.send({ kind: 'command', command: { kind: 'set', id: 700, targetN: 400, rateNps: 40 } });
+    kit.host.send({ kind: 'command', command: { kind: 'stop', id: 701, rateNps: 40 } });
+    await kit.advance(20);
+    expect(kit.host.replies(700)).toEqual([{ kind: 'ack', id: 700, details: [] }]);
+    expect(kit.host.replies(701)).toEqual([{ kind: 'ack', id: 701, details: [] }]);
+    expect(kit.sim.state().control).toMatchObject({ kind: 'run', targetN: 15, isStopping: true });
+    let maxSetN = 0;
+    for (let ms = 0; ms < 4000; ms += 20) {
+      await kit.advance(20);
+      maxSetN = Math.max(maxSetN, kit.sim.state().setN);
+    }
+    expect(maxSetN).toBeLessThan(101);
+    expect(kit.sim.state().state).toBe('armed');
+    await kit.sim.close();
+  });
+
+  it('a $RELEASE wins over whatever the host sent before it ($RESET, $ARM back to back, then $RELEASE)', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await kit.reply({ kind: 'release', id: kit.nextId() });
+    await kit.advance(500);
+    expect(kit.sim.state().state).toBe('released');
+    kit.host.send({ kind: 'command', command: { kind: 'reset', id: 800 } });
+    kit.host.send({ kind: 'command', command: { kind: 'arm', id: 801, region: 'lumbar' } });
+    kit.host.send({ kind: 'command', command: { kind: 'release', id: 802 } });
+    await kit.advance(500);
+    expect([800, 801, 802].map((id) => kit.host.replies(id)[0]?.kind)).toEqual(['ack', 'ack', 'ack']);
+    expect(kit.sim.state()).toMatchObject({ state: 'released', isMotorOn: false, faultCode: 8 });
     await kit.sim.close();
   });
 

@@ -4,7 +4,8 @@
  *
  * Spec: docs/protocols/table.md §3 (identity), §4 (commands, via table-commands.ts), §5 (`#T` at
  * 50 Hz from power-up, whatever the link state; flags), §6 (safety, via table-safety.ts), §7
- * (events), link.md §4.2 (`$RELEASE` and `$STOP` skip the queue), §5 (a table keeps its physical
+ * (events), table.md §4 (`$RELEASE` and `$STOP` skip the queue, and what the host sent before
+ * them runs first, so they have the last word: device-link.ts), link.md §5 (a table keeps its physical
  * state across `$HELLO`). The `$RELEASE` command is executed even before a handshake: a release
  * must never be refused (table.md §4), which wins over link.md §5 rule 4 (DESIGN).
  */
