@@ -60,6 +60,13 @@ describe('proprio', () => {
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('ports lists the simulated devices next to whatever serial ports this machine has', async () => {
+    const ports = await run(['ports']);
+    expect(ports.code).toBe(0);
+    expect(ports.stdout).toMatch(/^sim:plate +sim:plate \(simulator\)$/m);
+    expect(ports.stdout).toMatch(/^sim:table +sim:table \(simulator\)$/m);
+  });
+
   it('monitor refuses bad arguments with one clear line and no stack trace', async () => {
     const noDevice = await run(['monitor', '/dev/ttyUSB0']);
     expect(noDevice.code).toBe(2);
