@@ -14,15 +14,20 @@
  * the hazard the host detects from position and velocity (reference decompression.md §6.3).
  */
 import { DRIVE_MAX_SPEED_MM_S, FLOOR_N, STROKE_MM } from './table-constants.ts';
+import { clampStiffness, stiffnessEstimate } from './stiffness.ts';
 import { releaseRateNps } from './table-release.ts';
 import { isMotorOn } from './table-state.ts';
 import type { TableControl } from './table-state.ts';
 
 const GAIN_MM_S_PER_N = 1.0;
-/** 2 σ of the load-cell noise: at rest the actuator does not chase noise. */
-const DEAD_BAND_N = 3.0;
-const MIN_STIFFNESS_N_PER_MM = 5;
-const MAX_STIFFNESS_N_PER_MM = 40;
+/**
+ * Holding (no feed-forward) the loop acts on the mean of the last 4 readings (σ 0.75 N), gently
+ * and with a small dead band, so the actuator does not chase noise and the tension stays within
+ * ≈ 1.5 N of the set-point: a target accepted near the limit does not wander into it (a 1 mm/s/N
+ * loop with a 3 N dead band on single readings let it wander 3–4 N above). DESIGN.
+ */
+const DEAD_BAND_N = 0.5;
+const HOLD_GAIN_MM_S_PER_N = 0.3;
 /** Within this of the stroke end the actuator counts as at the end. */
 const STROKE_END_MM = 0.05;
 
@@ -39,10 +44,12 @@ function slew(fromN: number, toN: number, rateNps: number, dtS: number): number 
 }
 
 /**
- * Advances the internal set-point by `dtS`; a `$STOP` that reaches the floor returns to ARMED.
- * `isSaturated` (isPullSaturated): the set-point holds instead of slewing up (anti wind-up).
+ * Advances the internal set-point by `dtS` to `nowUs`; a `$STOP` that reaches the floor returns to
+ * ARMED. `isSaturated` (isPullSaturated): the set-point holds instead of slewing up (anti wind-up).
+ * In a release the fall ramps up to the release rate over the release's ramp-in time; with no
+ * set-point (IDLE, RELD, FAULT) it goes on to 0 at the release rate rather than jumping there.
  */
-export function slewSetpoint(control: TableControl, dtS: number, isSaturated = false): TableControl {
+export function slewSetpoint(control: TableControl, dtS: number, nowUs: number, isSaturated = false): TableControl {
   const state = control.state;
   switch (state.kind) {
     case 'run': {
@@ -53,12 +60,17 @@ export function slewSetpoint(control: TableControl, dtS: number, isSaturated = f
       }
       return { ...control, setN };
     }
-    case 'releasing':
-      return state.mode.kind === 'position' ? control : { ...control, setN: slew(control.setN, 0, releaseRateNps(control), dtS) };
+    case 'releasing': {
+      // (A position release does not use it, but reports it falling all the same.)
+      const rampFrac = state.rampInUs > 0 ? Math.min((nowUs - state.triggerUs) / state.rampInUs, 1) : 1;
+      return { ...control, setN: slew(control.setN, 0, releaseRateNps(control) * rampFrac, dtS) };
+    }
     case 'idle':
     case 'released':
     case 'fault':
-      return control.setN === 0 ? control : { ...control, setN: 0 };
+      // No set-point here: it goes on down to 0 at the release rate, so `#T setN` never steps
+      // (§5: the set-point after slewing; §6.2 slews it down, nothing resets it).
+      return control.setN === 0 ? control : { ...control, setN: slew(control.setN, 0, releaseRateNps(control), dtS) };
     case 'armed':
     case 'pause':
       return control;
@@ -71,23 +83,17 @@ export function slewSetpoint(control: TableControl, dtS: number, isSaturated = f
 
 export interface DriveInputs {
   readonly measN: number;
+  /** Mean of the last 4 readings (reading-window.ts). */
+  readonly recentMeanN: number;
+  /** Actuator position when the latest reading was taken. */
+  readonly readingPosMm: number;
+  /** Stiffness measured on the way down (reading-window.ts), or null. */
+  readonly unloadingStiffness: number | null;
   readonly posMm: number;
   /** Set-point change over the last tick, N/s. */
   readonly setRateNps: number;
   /** Over-tension fault: the drive tracks this much above the set-point. */
   readonly overshootN: number;
-}
-
-/**
- * Tangent stiffness of the patient at the present reading, N/mm, estimated from the secant since
- * the slack position: for a stiffening patient (tension ≈ k0·e + ½·k1·e²) the tangent is
- * 2 × secant − k0, with k0 taken as the softest patient's 5 N/mm (the secant alone under-estimates
- * the tangent by up to half, which made the feed-forward too fast). Clamped to 5–40 N/mm.
- */
-export function stiffnessEstimate(measN: number, posMm: number, slackPosMm: number | null): number {
-  if (measN <= FLOOR_N) return MIN_STIFFNESS_N_PER_MM;
-  const secant = (measN - FLOOR_N) / Math.max(posMm - (slackPosMm ?? 0), 1);
-  return Math.min(Math.max(2 * secant - MIN_STIFFNESS_N_PER_MM, MIN_STIFFNESS_N_PER_MM), MAX_STIFFNESS_N_PER_MM);
 }
 
 /**
@@ -107,15 +113,24 @@ export function driveCommand(control: TableControl, inputs: DriveInputs): number
     return inputs.posMm > state.mode.targetPosMm ? -state.mode.speedMmS : 0;
   }
   const wantedN = control.setN + inputs.overshootN;
-  const stiffness = stiffnessEstimate(inputs.measN, inputs.posMm, control.slackPosMm);
+  const modelStiffness = stiffnessEstimate(inputs.measN, inputs.posMm, control.slackPosMm);
+  const stiffness =
+    state.kind === 'releasing' && inputs.unloadingStiffness !== null ? clampStiffness(inputs.unloadingStiffness) : modelStiffness;
   const feedForward = inputs.setRateNps / stiffness;
-  const errorN = wantedN - inputs.measN;
+  // The reading is up to 12.5 ms old: bring it up to date with the encoder's travel since.
+  const freshN = inputs.measN + stiffness * (inputs.posMm - inputs.readingPosMm);
+  const errorN = wantedN - freshN;
   if (state.kind === 'releasing') {
-    const maxRetractMmS = (RELEASE_SPEED_MARGIN * releaseRateNps(control)) / stiffness;
+    // The cap stays on the model: a reading that lies (frozen: no change) would make the measured
+    // stiffness small and the cap wide, while the model grows with a reading stuck high.
+    const maxRetractMmS = (RELEASE_SPEED_MARGIN * releaseRateNps(control)) / modelStiffness;
     return Math.min(Math.max(feedForward + GAIN_MM_S_PER_N * errorN, -maxRetractMmS), 0);
   }
   // Nothing to pull and nothing pulling: hold still (in the slack, the reading is only noise).
   if (wantedN < 1 && inputs.measN < FLOOR_N) return 0;
-  if (feedForward === 0 && Math.abs(errorN) < DEAD_BAND_N) return 0;
+  if (feedForward === 0) {
+    const heldErrorN = wantedN - inputs.recentMeanN;
+    return Math.abs(heldErrorN) < DEAD_BAND_N ? 0 : HOLD_GAIN_MM_S_PER_N * heldErrorN;
+  }
   return feedForward + GAIN_MM_S_PER_N * errorN;
 }

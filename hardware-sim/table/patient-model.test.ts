@@ -24,18 +24,29 @@ describe('patient in the harness (decompression.md §6.1)', () => {
 });
 
 describe('patient switch debounce (table.md §6.1)', () => {
-  it('detects a press after 10 ms on either channel, a fault after 20 ms', () => {
+  it('detects the pressed pattern after 10 ms, and unplugged or shorted as a fault after 20 ms, never as a press', () => {
     const sw = new PatientSwitch();
     sw.set('pressed', 1000);
     expect(sw.levels(10_999).isPressDetected).toBe(false);
     expect(sw.levels(11_000)).toMatchObject({ isPressDetected: true, isGenuinePress: true, isFaultDetected: false });
-    sw.set('unplugged', 12_000); // still "A open": the press stays detected, the fault timer starts
-    expect(sw.levels(12_000).isPressDetected).toBe(true);
+    sw.set('unplugged', 12_000); // A==B: no longer a press; the fault timer starts
+    expect(sw.levels(12_000).isPressDetected).toBe(false);
     expect(sw.levels(31_999).isFaultDetected).toBe(false);
     expect(sw.levels(32_000).isFaultDetected).toBe(true);
     sw.set('ready', 40_000);
     expect(sw.levels(40_000)).toMatchObject({ isPressDetected: false, isFaultDetected: false, isReady: false });
     expect(sw.levels(50_000).isReady).toBe(true);
     expect(sw.channels).toEqual({ a: true, b: false });
+    sw.set('shorted', 60_000);
+    expect(sw.levels(75_000)).toMatchObject({ isPressDetected: false, isFaultDetected: false });
+    expect(sw.levels(80_000)).toMatchObject({ isPressDetected: false, isFaultDetected: true });
+  });
+
+  it('times a press from the first channel change: break-before-make (A opens 3 ms before B closes) is not slower', () => {
+    const sw = new PatientSwitch();
+    sw.set('unplugged', 1000); // A opened, B not closed yet
+    sw.set('pressed', 4000);
+    expect(sw.levels(10_999).isPressDetected).toBe(false);
+    expect(sw.levels(11_000).isPressDetected).toBe(true);
   });
 });

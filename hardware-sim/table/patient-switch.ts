@@ -3,10 +3,15 @@
  *
  * Spec: docs/protocols/table.md §5 (channel A normally closed — closed = not pressed; channel B
  * normally open — closed = pressed; A=1 B=0 ready, A=0 B=1 pressed, A=0 B=0 unplugged, A=1 B=1
- * shorted) and §6.1 (pressed = A open OR B closed for 10 ms; fault = unplugged or shorted for
- * 20 ms). Either channel alone is enough to detect a press (the safe reading of "A open or B
- * closed"), so an unplugged or shorted switch also reads as pressed after 10 ms. The self-test
- * (PSWTEST) asks for more: the genuine pressed pattern on both channels, then ready again, each
+ * shorted) and §6.1 (pressed = A open or B closed for 10 ms, reason 2; unplugged or shorted for
+ * 20 ms, reason 3). Reading (DESIGN): §5 names the four patterns and §6.1 gives the two A==B ones
+ * their own reason, so only the pressed pattern (A=0 B=1) is a press — detected 10 ms after the
+ * switch first left ready (A open or B closed), so a press through break-before-make contacts is
+ * not slowed by the intermediate pattern. A==B is a switch fault after 20 ms: an unplugged or
+ * shorted switch is reported as what it is (reason 3, PSWFAULT) rather than as a press. A real
+ * press on a switch with one failed channel shows A==B and still releases — 20 ms after the
+ * change, inside §6.2's 50 ms from the controller's input — so no press is released later than
+ * the spec allows. The self-test (PSWTEST) asks for the pressed pattern, then ready again, each
  * for 10 ms. Times are tracked from the exact device time of each change.
  */
 import { SWITCH_FAULT_DEBOUNCE_US, SWITCH_PRESS_DEBOUNCE_US } from './table-constants.ts';
@@ -21,7 +26,7 @@ export interface SwitchChannels {
 }
 
 export interface SwitchLevels {
-  /** A open or B closed, for ≥ 10 ms. */
+  /** The pressed pattern (A=0 B=1), with A open or B closed for ≥ 10 ms. */
   readonly isPressDetected: boolean;
   /** Unplugged or shorted, for ≥ 20 ms. */
   readonly isFaultDetected: boolean;
@@ -76,7 +81,8 @@ export class PatientSwitch {
   levels(nowUs: number): SwitchLevels {
     const stable = nowUs - this.changedAtUs >= SWITCH_PRESS_DEBOUNCE_US;
     return {
-      isPressDetected: this.pressSinceUs !== null && nowUs - this.pressSinceUs >= SWITCH_PRESS_DEBOUNCE_US,
+      isPressDetected:
+        this.positionValue === 'pressed' && this.pressSinceUs !== null && nowUs - this.pressSinceUs >= SWITCH_PRESS_DEBOUNCE_US,
       isFaultDetected: this.faultSinceUs !== null && nowUs - this.faultSinceUs >= SWITCH_FAULT_DEBOUNCE_US,
       isGenuinePress: stable && this.positionValue === 'pressed',
       isReady: stable && this.positionValue === 'ready',

@@ -15,7 +15,7 @@ const STATES: Record<TableState['kind'], TableState> = {
   armed: { kind: 'armed', hasSetSinceArm: false, isSelfTestPressed: false },
   run: { kind: 'run', targetN: 300, rateNps: 20, isStopping: false },
   pause: { kind: 'pause' },
-  releasing: { kind: 'releasing', reason: 2, triggerUs: 0, mode: { kind: 'force' }, isMotorCut: false, fromN: 300, ceilingN: 325 },
+  releasing: { kind: 'releasing', reason: 2, triggerUs: 0, mode: { kind: 'force' }, isMotorCut: false, fromN: 300, ceilingN: 325, rampInUs: 0 },
   released: { kind: 'released', reason: 2 },
   fault: { kind: 'fault', reason: 7 },
 };
@@ -181,7 +181,7 @@ describe('table.md §4: conditional refusals', () => {
   });
 
   it('$RELEASE starts a safety release with reason 8 and a RELEASE event', () => {
-    const { step } = run('run', { kind: 'release', id: 1 }, sensors({ measN: 412.3 }));
+    const { step } = run('run', { kind: 'release', id: 1 }, sensors({ measN: 412.3, recentMeanN: 412.3 }));
     expect(step.control.state).toMatchObject({ kind: 'releasing', reason: 8, triggerUs: 5_000_000 });
     expect(step.control.faultCode).toBe(8);
     expect(step.events).toEqual([{ name: 'RELEASE', details: [['reason', '8'], ['fromN', '412.3']] }]);

@@ -172,9 +172,12 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     const safety = superviseTable(this.controlValue, sensors, nowUs, this.o.holdUpUs);
     for (const event of safety.events) this.emit(event, nowUs);
     const previousSetN = safety.control.setN;
-    this.controlValue = slewSetpoint(safety.control, dtS, isPullSaturated(this.driveMmS, sensors.posMm));
+    this.controlValue = slewSetpoint(safety.control, dtS, nowUs, isPullSaturated(this.driveMmS, sensors.posMm));
     this.driveMmS = driveCommand(this.controlValue, {
       measN: sensors.measN,
+      recentMeanN: sensors.recentMeanN,
+      readingPosMm: this.readings.lastPosMm,
+      unloadingStiffness: this.readings.unloadingStiffness,
       posMm: sensors.posMm,
       setRateNps: (this.controlValue.setN - previousSetN) / dtS,
       overshootN: this.inputs.overshootN,

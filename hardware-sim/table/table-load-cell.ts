@@ -6,7 +6,8 @@
  * the tared reading), §6.1/§6.3 (a reading out of range or an ADC error is a load-cell fault).
  * Untared, the cell reads a small seeded offset (±3 N). Faults: stuck (the reading freezes while
  * the actuator moves, the case the host must catch), drift (N/s added), ADC error.
- * `filteredN` (100 ms exponential average) is what floor checks use, so noise does not decide them.
+ * `filteredN` (100 ms exponential average) is what floor checks use, so noise does not decide them;
+ * `$ZERO` tares on the same average, so one noisy reading does not bias every later one.
  */
 import type { Prng } from '../random/prng.ts';
 import { LOAD_CELL_FULL_SCALE_N, LOAD_CELL_MAX_N, LOAD_CELL_MIN_N, LOAD_CELL_PERIOD_US } from './table-constants.ts';
@@ -28,6 +29,8 @@ export class TableLoadCell {
   private readonly offsetN: number;
   private tareN = 0;
   private rawN = 0;
+  private rawFilteredN = 0;
+  private hasRaw = false;
   private driftN = 0;
   private faults: LoadCellFaults = NO_LOAD_CELL_FAULTS;
   isZeroed = false;
@@ -59,13 +62,15 @@ export class TableLoadCell {
     }
     this.measN = this.rawN - this.tareN;
     const a = LOAD_CELL_PERIOD_US / FILTER_TAU_US;
-    this.filteredN += a * (this.measN - this.filteredN);
+    this.rawFilteredN = this.hasRaw ? this.rawFilteredN + a * (this.rawN - this.rawFilteredN) : this.rawN;
+    this.hasRaw = true;
+    this.filteredN = this.rawFilteredN - this.tareN;
   }
 
-  /** `$ZERO`: the present reading becomes 0 N. */
+  /** `$ZERO`: the present (100 ms averaged) reading becomes 0 N. */
   zero(): void {
-    this.tareN = this.rawN;
-    this.measN = 0;
+    this.tareN = this.rawFilteredN;
+    this.measN = this.rawN - this.tareN;
     this.filteredN = 0;
     this.isZeroed = true;
   }

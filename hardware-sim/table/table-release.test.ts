@@ -42,9 +42,9 @@ function releasing(s: TableSensors = sensors()): TableControl {
 
 describe('release start', () => {
   it('starts from the measured tension when the set-point ran ahead of it (900 N set, 145 N measured)', () => {
-    const c = startRelease({ ...RUNNING, setN: 900 }, REASON.hostRelease, sensors({ measN: 145 }), 1_000_000).control;
+    const c = startRelease({ ...RUNNING, setN: 900 }, REASON.hostRelease, sensors({ measN: 145, recentMeanN: 145 }), 1_000_000).control;
     expect(c.setN).toBe(145);
-    expect(startRelease({ ...RUNNING, setN: 900 }, REASON.hostRelease, sensors({ measN: -3 }), 0).control.setN).toBe(0);
+    expect(startRelease({ ...RUNNING, setN: 900 }, REASON.hostRelease, sensors({ measN: -3, recentMeanN: -3 }), 0).control.setN).toBe(0);
   });
 });
 
@@ -97,7 +97,7 @@ describe('release watch (the drive must unload)', () => {
 
   it('a release started at or above the limit is not cut by its own first readings: 10 N above fromN', () => {
     expect(releaseCeilingN(984.4, 980.7, 0)).toBeCloseTo(994.4, 9);
-    const c = releasing(sensors({ measN: 984.4 }));
+    const c = releasing(sensors({ measN: 984.4, recentMeanN: 984.4 }));
     const s = sensors({ measN: 986, recentMeanN: 985 });
     let step = progressRelease(c, s, 1_001_000);
     for (let t = 1_002_000; t <= 1_040_000; t += 1000) step = progressRelease(step.control, s, t);
@@ -105,7 +105,7 @@ describe('release watch (the drive must unload)', () => {
   });
 
   it('a reading above the ceiling for 20 ms cuts the motor at once: FAULT, reason 7, LIMIT when above the limit', () => {
-    const c = releasing(sensors({ measN: 965 }));
+    const c = releasing(sensors({ measN: 965, recentMeanN: 965 }));
     const over = sensors({ measN: 982, recentMeanN: 975 });
     const first = progressRelease(c, over, 1_010_000);
     expect(progressRelease(first.control, over, 1_029_000).control.state.kind).toBe('releasing');

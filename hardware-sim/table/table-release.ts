@@ -35,6 +35,7 @@ import {
   SLACK_MARGIN_MM,
   SLACK_STIFFNESS_N_PER_MM,
 } from './table-constants.ts';
+import { stiffnessEstimate } from './stiffness.ts';
 import { REASON } from './table-state.ts';
 import type { Reason, ReleaseMode, TableControl, TableEvent, TableSensors } from './table-state.ts';
 
@@ -62,6 +63,18 @@ export const RELEASE_RISE_MARGIN_N = 25;
 export const RELEASE_NOISE_MARGIN_N = 10;
 /** Stiffest patient the controller allows for (braking allowance below). */
 const MAX_PATIENT_STIFFNESS_N_PER_MM = 40;
+
+/**
+ * How long the set-point's fall takes to reach the release rate: the time the drive needs, at its
+ * rated acceleration, to turn from its present velocity to the retract speed that unloads at the
+ * release rate. A set-point that dropped at full rate at once would leave the tension behind,
+ * and the loop catching up would unload faster than the release rate (≈ 1.3× for ~100 ms).
+ * Costs half of it (≤ 40 ms) of the 4 s budget.
+ */
+export function releaseRampInUs(control: TableControl, sensors: TableSensors): number {
+  const retractMmS = releaseRateNps(control) / stiffnessEstimate(sensors.measN, sensors.posMm, control.slackPosMm);
+  return (1e6 * (retractMmS + Math.max(sensors.velMmS, 0))) / DRIVE_MAX_ACCEL_MM_S2;
+}
 
 /**
  * The reading above which (for 20 ms) a release is not unloading: the latched limit, or
@@ -110,15 +123,18 @@ function limitOf(control: TableControl): number {
 
 export function startRelease(control: TableControl, reason: Reason, sensors: TableSensors, nowUs: number): ReleaseStep {
   const mode: ReleaseMode = sensors.isLoadCellFault ? positionReleaseMode(control, sensors.posMm) : { kind: 'force' };
-  const fromN = clampReading(sensors.measN);
+  // The tension now: the mean of the last 4 readings, so one noisy reading does not set where the
+  // release starts (a reading 3 N low would have the loop catch up faster than the release rate).
+  const fromN = clampReading(sensors.recentMeanN);
   const ceilingN = releaseCeilingN(fromN, limitOf(control), sensors.velMmS);
+  const rampInUs = releaseRampInUs(control, sensors);
   return {
     control: {
       ...control,
-      state: { kind: 'releasing', reason, triggerUs: nowUs, mode, isMotorCut: false, fromN, ceilingN },
+      state: { kind: 'releasing', reason, triggerUs: nowUs, mode, isMotorCut: false, fromN, ceilingN, rampInUs },
       // From the tension the patient is under, not from a set-point that ran ahead of what the
       // actuator could reach (stroke end, soft patient, slack): §6.2's 50 ms start and 4 s to floor.
-      setN: Math.min(control.setN, Math.max(sensors.measN, 0)),
+      setN: Math.min(control.setN, Math.max(fromN, 0)),
       faultCode: reason,
       overLimitSinceUs: null,
     },

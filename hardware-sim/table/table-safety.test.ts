@@ -147,6 +147,51 @@ describe('switch fault (§6.1 reason 3)', () => {
   });
 });
 
+describe('switch fault vs press in RUN and PAUSE (§6.1 reasons 2 and 3)', () => {
+  it('unplugged in RUN: a switch fault — PSWFAULT and a release with reason 3 after 20 ms, never a press (no PSW, no reason 2)', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 100);
+    const atUs = kit.sim.nowUs();
+    kit.sim.setSwitch('unplugged');
+    await kit.advance(15);
+    expect(kit.sim.state().state).toBe('run');
+    await kit.advance(15);
+    const release = kit.sim.state().events.find((e) => e.name === 'RELEASE' && e.tUs >= atUs);
+    expect((release?.tUs ?? Infinity) - atUs).toBeGreaterThanOrEqual(20_000);
+    expect((release?.tUs ?? Infinity) - atUs).toBeLessThanOrEqual(21_000); // well inside §6.2's 50 ms
+    expect(wireEvents(kit, 'RELEASE').at(-1)?.details[0]).toEqual(['reason', '3']);
+    expect(wireEvents(kit, 'PSWFAULT').at(-1)?.details).toEqual([['a', '0'], ['b', '0']]);
+    expect(wireEvents(kit, 'PSW')).toEqual([]);
+    await kit.sim.close();
+  });
+
+  it('shorted in PAUSE: reason 3 after 20 ms', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 100);
+    await kit.reply({ kind: 'pause', id: kit.nextId() });
+    kit.sim.setSwitch('shorted');
+    await kit.advance(30);
+    expect(kit.sim.state().control).toMatchObject({ kind: 'releasing', reason: 3 });
+    expect(wireEvents(kit, 'PSW')).toEqual([]);
+    await kit.sim.close();
+  });
+
+  it('a real press in RUN still releases with reason 2 10 ms after the change', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 100);
+    const atUs = kit.sim.nowUs();
+    kit.sim.pressSwitch();
+    await kit.advance(20);
+    const release = kit.sim.state().events.find((e) => e.name === 'RELEASE' && e.tUs >= atUs);
+    expect((release?.tUs ?? Infinity) - atUs).toBeLessThanOrEqual(11_000);
+    expect(kit.sim.state().control).toMatchObject({ kind: 'releasing', reason: 2 });
+    await kit.sim.close();
+  });
+});
+
 describe('e-stop (§6.1 reason 4)', () => {
   it('releases, latches RELD, and $RESET is refused with 9 until the e-stop is cleared', async () => {
     const kit = await tableKit();
@@ -452,6 +497,90 @@ describe('release from the tension, not from a set-point that ran ahead (§6.2)'
     expect(kit.sim.state().trueTensionN).toBeLessThan(fromTrueN - 2);
     while (kit.sim.state().trueTensionN > 15 && kit.sim.nowUs() - atUs < 4_000_000) await kit.advance(10);
     expect(kit.sim.state().trueTensionN).toBeLessThanOrEqual(15);
+    await kit.sim.close();
+  });
+});
+
+describe('release quality (§6.2)', () => {
+  /** True tension every 1 ms from a host `$RELEASE` until RELD. */
+  async function releaseTrace(kit: TableKit): Promise<number[]> {
+    const trueN = [kit.sim.state().trueTensionN];
+    kit.host.send({ kind: 'command', command: { kind: 'release', id: kit.nextId() } });
+    await kit.advance(1);
+    for (let ms = 0; ms < 5500 && kit.sim.state().state === 'releasing'; ms++) {
+      kit.sim.advanceMs(1);
+      trueN.push(kit.sim.state().trueTensionN);
+      if (ms % 50 === 0) await kit.advance(0);
+    }
+    return trueN;
+  }
+  const maxFallNps = (trueN: number[]): number => {
+    let max = 0;
+    for (let i = 50; i < trueN.length; i++) max = Math.max(max, ((trueN[i - 50] ?? 0) - (trueN[i] ?? 0)) / 0.05);
+    return max;
+  };
+
+  it('unloads the TRUE tension no faster than the release rate, from its start to the floor (lumbar 450 N, cervical 250 N)', async () => {
+    for (const [region, targetN, rateNps, releaseNps] of [['lumbar', 450, 44.5, 245], ['cervical', 250, 11.1, 66.7]] as const) {
+      const kit = await tableKit({ loadCellNoiseN: 0 });
+      await kit.armed({ region });
+      await rampTo(kit, targetN, rateNps);
+      const trace = await releaseTrace(kit);
+      expect(maxFallNps(trace)).toBeLessThanOrEqual(releaseNps * 1.1);
+      await kit.sim.close();
+    }
+  });
+
+  it('with load-cell noise (1.5 N RMS) the unloading rate stays within 25 % of the release rate', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 450);
+    expect(maxFallNps(await releaseTrace(kit))).toBeLessThanOrEqual(245 * 1.25);
+    await kit.sim.close();
+  });
+
+  it('setN in telemetry falls continuously into RELD (no step), also in a position release', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 400);
+    const from = kit.host.ofKind('telemetry').length;
+    kit.sim.setFaults({ loadCellAdcFault: true });
+    await untilReleased(kit, 5000);
+    await kit.advance(2000);
+    const frames = kit.host.ofKind('telemetry').slice(from).map((t) => t.message);
+    expect(frames.some((f) => f.state === 'released')).toBe(true);
+    for (let i = 1; i < frames.length; i++) {
+      expect(Math.abs((frames[i]?.setN ?? 0) - (frames[i - 1]?.setN ?? 0))).toBeLessThanOrEqual(245 * 0.02 + 0.2);
+    }
+    expect(frames.at(-1)?.setN).toBe(0);
+    await kit.sim.close();
+  });
+
+  it('a 44.5 N/s ramp ends within 0.5 N of its target (no overshoot)', async () => {
+    const kit = await tableKit({ loadCellNoiseN: 0 });
+    await kit.armed();
+    await kit.reply({ kind: 'set', id: kit.nextId(), targetN: 450, rateNps: 44.5 });
+    let maxTrueN = 0;
+    for (let ms = 0; ms < 13_000; ms += 5) {
+      await kit.advance(5);
+      maxTrueN = Math.max(maxTrueN, kit.sim.state().trueTensionN);
+    }
+    expect(maxTrueN).toBeLessThanOrEqual(450.5);
+    expect(kit.sim.state().trueTensionN).toBeGreaterThan(445);
+    await kit.sim.close();
+  });
+
+  it('holding a target accepted near the limit (975 N of 980.7 N) with noise does not trip the force limit', async () => {
+    const kit = await tableKit({ seed: 2 });
+    await kit.armed();
+    await kit.reply({ kind: 'set', id: kit.nextId(), targetN: 975, rateNps: 44.5 });
+    let maxTrueN = 0;
+    for (let ms = 0; ms < 40_000; ms += 10) {
+      await kit.advance(10);
+      maxTrueN = Math.max(maxTrueN, kit.sim.state().trueTensionN);
+    }
+    expect(kit.sim.state().state).toBe('run');
+    expect(maxTrueN).toBeLessThan(978);
     await kit.sim.close();
   });
 });

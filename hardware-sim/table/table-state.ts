@@ -64,6 +64,8 @@ export type TableState =
       readonly fromN: number;
       /** A reading above this for 20 ms means the release is not unloading: motor off (table-release.ts). */
       readonly ceilingN: number;
+      /** The set-point's fall reaches the release rate this long after the trigger (table-release.ts). */
+      readonly rampInUs: number;
     }
   | { readonly kind: 'released'; readonly reason: Reason }
   | { readonly kind: 'fault'; readonly reason: Reason };
