@@ -103,6 +103,11 @@ export class DeviceLink<C extends DeviceCommand, D> {
   readonly rxBadByClass: RxBadByClass = { overflow: 0, crc: 0, format: 0, range: 0, unknown: 0 };
   /** Host lines missing by seq since the last handshake (link.md §3). */
   rxGap = 0;
+  /**
+   * Host lines whose seq was behind the expected one (out of order, or a host that renumbered
+   * without a handshake) since the last handshake: counted apart from gaps, and followed (§3).
+   */
+  rxOutOfOrder = 0;
   /** Valid host lines since power-up. */
   rxValid = 0;
 
@@ -169,8 +174,10 @@ export class DeviceLink<C extends DeviceCommand, D> {
 
   private countGap(seq: number): void {
     const missing = (seq - this.expectedHostSeq + SEQ_MODULUS) % SEQ_MODULUS;
-    // A seq behind the expected one (a duplicate or reordered line) is not a loss.
+    // Half the range or more "ahead" is behind: not a loss of billions of lines but a line out of
+    // order (link.md §3), counted apart; either way the receiver follows the seq it saw.
     if (missing < SEQ_MODULUS / 2) this.rxGap = (this.rxGap + missing) % SEQ_MODULUS;
+    else this.rxOutOfOrder = (this.rxOutOfOrder + 1) % SEQ_MODULUS;
     this.expectedHostSeq = (seq + 1) % SEQ_MODULUS;
   }
 
@@ -268,6 +275,7 @@ export class DeviceLink<C extends DeviceCommand, D> {
     this.memory.clear();
     this.expectedHostSeq = 0;
     this.rxGap = 0;
+    this.rxOutOfOrder = 0;
     this.o.behaviour.helloAccepted(nowUs);
     this.txSeq = 0;
     this.send({ kind: 'ack', id, details: this.o.behaviour.identity() });

@@ -207,6 +207,25 @@ describe('PF-600 firmware: never twice, seq and counters', () => {
     await sim.close();
   });
 
+  it('counts a host line more than 2^31 behind the expected seq as out of order, not a gap, and follows it', async () => {
+    const { sim, host, hello, command } = await plateKit();
+    await hello();
+    host.setSeq(4_000_000_000); // a gap of 4 billion would be absurd: the host renumbered
+    await command({ kind: 'status', id: 2 });
+    expect(sim.state()).toMatchObject({ rxGap: 0, rxOutOfOrder: 1 });
+    host.setSeq(2_000_000_000); // 2 billion behind: out of order once more, then followed
+    await command({ kind: 'status', id: 3 });
+    await command({ kind: 'status', id: 4 });
+    expect(sim.state()).toMatchObject({ rxGap: 0, rxOutOfOrder: 2 });
+    host.setSeq(host.nextSeq + 1); // one line missing after the followed seq: a gap of 1
+    const status = details((await command({ kind: 'status', id: 5 }))[0]);
+    expect(status.rxGap).toBe('1');
+    expect(sim.state().rxOutOfOrder).toBe(2);
+    await hello(9);
+    expect(sim.state()).toMatchObject({ rxGap: 0, rxOutOfOrder: 0 });
+    await sim.close();
+  });
+
   it('flags DEVICE_OVERFLOW on the first sample after samples were discarded', async () => {
     const { sim, host, hello, command, advance } = await plateKit({ txCapacityBytes: 2048 });
     await hello();

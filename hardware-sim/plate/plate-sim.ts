@@ -74,6 +74,8 @@ export interface PlateSimState {
   readonly rxBad: number;
   readonly rxBadByClass: Readonly<RxBadByClass>;
   readonly rxGap: number;
+  /** Host lines behind the expected seq since the last handshake (link.md §3), not gaps. */
+  readonly rxOutOfOrder: number;
   readonly rxValid: number;
   readonly samplesSent: number;
   /** The subject now: phase, vertical force and true COP. */
@@ -183,6 +185,7 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
         rxBad: link.rxBad,
         rxBadByClass: { ...link.rxBadByClass },
         rxGap: link.rxGap,
+        rxOutOfOrder: link.rxOutOfOrder,
         rxValid: link.rxValid,
         samplesSent: firmware.samplesSent,
         subject: truth,

@@ -101,6 +101,8 @@ export interface TableSimState {
   readonly rxBad: number;
   readonly rxBadByClass: Readonly<RxBadByClass>;
   readonly rxGap: number;
+  /** Host lines behind the expected seq since the last handshake (link.md §3), not gaps. */
+  readonly rxOutOfOrder: number;
   readonly lastTelemetry: Telemetry | null;
   readonly events: readonly { readonly name: string; readonly tUs: number }[];
 }
@@ -228,6 +230,7 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
         rxBad: link.rxBad,
         rxBadByClass: { ...link.rxBadByClass },
         rxGap: link.rxGap,
+        rxOutOfOrder: link.rxOutOfOrder,
         lastTelemetry: firmware.lastTelemetry,
         events: firmware.eventLog.map((e) => ({ name: e.name, tUs: e.tUs })),
       };
