@@ -13,7 +13,7 @@ import type { DeviceLink, LinkBehaviour } from '../device-link/device-link.ts';
 import type { Reply } from '../spec-codec/link-messages.ts';
 import type { Details } from '../spec-codec/message-codec.ts';
 import { PLATE_FLAG } from '../spec-codec/plate-codec.ts';
-import type { CellCounts, PlateDeviceMessage } from '../spec-codec/plate-codec.ts';
+import type { CellCounts, PlateDeviceMessage, PlateEventName } from '../spec-codec/plate-codec.ts';
 import { LINK_PROTOCOL_VERSION, PLATE_SCHEMA_HASH } from '../spec-codec/schema-hash.ts';
 import type { CellFaults, CellForces, LoadCellAdc } from './load-cells.ts';
 import { NO_CELL_FAULTS, splitForce } from './load-cells.ts';
@@ -63,9 +63,7 @@ export class PlateFirmware implements LinkBehaviour<PlateDeviceCommand> {
   /** Connects the link layer and schedules BOOT (the first line after power-up). */
   start(link: DeviceLink<PlateDeviceCommand, PlateDeviceMessage>): void {
     this.link = link;
-    this.o.scheduler.at(this.o.bootAtUs, (now) => {
-      link.send({ kind: 'event', tUs: now, name: 'BOOT', details: [['fw', PLATE_FIRMWARE_VERSION]] });
-    });
+    this.o.scheduler.at(this.o.bootAtUs, (now) => this.emit('BOOT', [['fw', PLATE_FIRMWARE_VERSION]], now));
   }
 
   get state(): PlateState {
@@ -81,7 +79,12 @@ export class PlateFirmware implements LinkBehaviour<PlateDeviceCommand> {
     const began = faults.adcFaultCell !== null && faults.adcFaultCell !== this.cellFaults.adcFaultCell;
     this.cellFaults = faults;
     this.o.adc.setFaults(faults, now);
-    if (began) this.link?.send({ kind: 'event', tUs: now, name: 'ADCFAULT', details: [['cell', String(faults.adcFaultCell)]] });
+    if (began) this.emit('ADCFAULT', [['cell', String(faults.adcFaultCell)]], now);
+  }
+
+  /** Sends one of the events plate.md §6 defines. */
+  private emit(name: PlateEventName, details: Details, nowUs: number): void {
+    this.link?.send({ kind: 'event', tUs: nowUs, name, details });
   }
 
   // ---- LinkBehaviour --------------------------------------------------------------------------

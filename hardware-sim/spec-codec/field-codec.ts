@@ -1,11 +1,11 @@
 /**
  * Field formats of the wire: unsigned and signed integers, one-decimal fixed point, fixed-width
- * upper-case hex, enumerated tokens and `key=value` details.
+ * upper-case hex, enumerated tokens, upper-case words (event names) and `key=value` details.
  *
  * Spec: docs/protocols/link.md §2 (number rules: no leading zeros, `-` only where a sign is
  * allowed, fixed point with exactly the stated decimals, never `-0.0`; flags as upper-case hex of
- * the stated width; tokens outside their set are a `format` error; detail keys
- * `[A-Za-z][A-Za-z0-9]*`). Decoding is split in two passes, `checkFormat` then `checkRange`,
+ * the stated width; tokens outside their set are a `format` error; event names are 1–16
+ * upper-case letters, any of them, so a device may add events; detail keys `[A-Za-z][A-Za-z0-9]*`). Decoding is split in two passes, `checkFormat` then `checkRange`,
  * because §2.2 classifies every format error of a line before any range error.
  * Fixed-point values are handled as integer tenths so that range checks are exact.
  */
@@ -18,7 +18,9 @@ export type FieldSpec =
   | { readonly kind: 'hex'; readonly name: string; readonly digits: number }
   /** Fixed-width upper-case hex kept as text (the schema hash). */
   | { readonly kind: 'hexText'; readonly name: string; readonly digits: number }
-  | { readonly kind: 'token'; readonly name: string; readonly values: readonly string[] };
+  | { readonly kind: 'token'; readonly name: string; readonly values: readonly string[] }
+  /** 1 to `maxLength` upper-case letters, any word (event names, link.md §2). */
+  | { readonly kind: 'word'; readonly name: string; readonly maxLength: number };
 
 export type FieldValue = number | string;
 
@@ -26,6 +28,7 @@ const UINT = /^(0|[1-9][0-9]*)$/;
 const INT = /^(0|-?[1-9][0-9]*)$/;
 const FIXED1 = /^-?(0|[1-9][0-9]*)\.[0-9]$/;
 const HEX = /^[0-9A-F]+$/;
+const WORD = /^[A-Z]+$/;
 const DETAIL = /^[A-Za-z][A-Za-z0-9]*=./;
 const DETAIL_VALUE = /^[\x21-\x29\x2B-\x7E]+$/;
 
@@ -43,9 +46,15 @@ export function checkFormat(spec: FieldSpec, text: string): string | null {
       return text.length === spec.digits && HEX.test(text) ? null : `${spec.name}: not ${spec.digits} hex digits`;
     case 'token':
       return spec.values.includes(text) ? null : `${spec.name}: token not in its set`;
+    case 'word':
+      return isWord(spec, text) ? null : `${spec.name}: not 1–${spec.maxLength} upper-case letters`;
     default:
       return assertNeverField(spec);
   }
+}
+
+function isWord(spec: { readonly maxLength: number }, text: string): boolean {
+  return text.length <= spec.maxLength && WORD.test(text);
 }
 
 /** Second pass, on text that passed `checkFormat`: the value, or a reason when out of range. */
@@ -66,6 +75,7 @@ export function checkRange(spec: FieldSpec, text: string): { value: FieldValue }
       return { value: Number.parseInt(text, 16) };
     case 'hexText':
     case 'token':
+    case 'word':
       return { value: text };
     default:
       return assertNeverField(spec);
@@ -106,6 +116,9 @@ export function formatField(spec: FieldSpec, value: FieldValue): string {
       if (typeof value !== 'string' || !spec.values.includes(value)) {
         throw new SimBugError(`${spec.name}=${String(value)} not in its set`);
       }
+      return value;
+    case 'word':
+      if (typeof value !== 'string' || !isWord(spec, value)) throw new SimBugError(`${spec.name}=${String(value)} not a word`);
       return value;
     default:
       return assertNeverField(spec);

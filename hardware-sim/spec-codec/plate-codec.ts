@@ -43,7 +43,13 @@ export type CellCounts = readonly [number, number, number, number];
 export type PlateDeviceMessage =
   | { readonly kind: 'sample'; readonly tUs: number; readonly counts: CellCounts; readonly flags: number }
   | Reply
-  | { readonly kind: 'event'; readonly tUs: number; readonly name: PlateEventName; readonly details: Details }
+  | {
+      readonly kind: 'event';
+      readonly tUs: number;
+      /** A PlateEventName from the spec, or any other 1–16 upper-case letters (an event this spec does not define). */
+      readonly name: string;
+      readonly details: Details;
+    }
   | { readonly kind: 'heartbeat'; readonly tUs: number };
 
 /** `#D` flag bits (plate.md §5). */
@@ -70,7 +76,9 @@ const SAMPLE_SPEC: MessageSpec = {
 };
 const EVENT_SPEC: MessageSpec = {
   type: '!EV',
-  fields: [T_US_FIELD, { kind: 'token', name: 'name', values: ['BOOT', 'ADCFAULT'] }],
+  // Any 1–16 upper-case letters (link.md §2): a receiver decodes an event it does not know, and
+  // ignores (and counts) it; the defined names are listed above.
+  fields: [T_US_FIELD, { kind: 'word', name: 'name', maxLength: 16 }],
   hasDetails: true,
 };
 
@@ -180,7 +188,7 @@ function toDeviceMessage(d: DecodedLine): PlateDeviceMessage {
     case '-NAK':
       return { kind: 'nak', id: numberAt(d, 0), code: numberAt(d, 1), details: d.details };
     case '!EV':
-      return { kind: 'event', tUs: numberAt(d, 0), name: textAt(d, 1) as PlateEventName, details: d.details };
+      return { kind: 'event', tUs: numberAt(d, 0), name: textAt(d, 1), details: d.details };
     default:
       return { kind: 'heartbeat', tUs: numberAt(d, 0) };
   }

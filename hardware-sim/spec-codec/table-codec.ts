@@ -64,7 +64,13 @@ export interface Telemetry {
 export type TableDeviceMessage =
   | Telemetry
   | Reply
-  | { readonly kind: 'event'; readonly tUs: number; readonly name: TableEventName; readonly details: Details }
+  | {
+      readonly kind: 'event';
+      readonly tUs: number;
+      /** A TableEventName from the spec, or any other 1–16 upper-case letters (an event this spec does not define). */
+      readonly name: string;
+      readonly details: Details;
+    }
   | { readonly kind: 'heartbeat'; readonly tUs: number };
 
 /** `#T` flag bits (table.md §5). */
@@ -122,7 +128,9 @@ const TELEMETRY_SPEC: MessageSpec = {
 };
 const EVENT_SPEC: MessageSpec = {
   type: '!EV',
-  fields: [T_US_FIELD, { kind: 'token', name: 'name', values: TABLE_EVENT_NAMES }],
+  // Any 1–16 upper-case letters (link.md §2): a receiver decodes an event it does not know, and
+  // ignores (and counts) it; the defined names are listed above.
+  fields: [T_US_FIELD, { kind: 'word', name: 'name', maxLength: 16 }],
   hasDetails: true,
 };
 
@@ -245,7 +253,7 @@ function toDeviceMessage(d: DecodedLine): TableDeviceMessage {
     case '-NAK':
       return { kind: 'nak', id: numberAt(d, 0), code: numberAt(d, 1), details: d.details };
     case '!EV':
-      return { kind: 'event', tUs: numberAt(d, 0), name: textAt(d, 1) as TableEventName, details: d.details };
+      return { kind: 'event', tUs: numberAt(d, 0), name: textAt(d, 1), details: d.details };
     default:
       return { kind: 'heartbeat', tUs: numberAt(d, 0) };
   }

@@ -15,14 +15,14 @@ import {
   encodePlateDeviceLine,
   encodePlateHostLine,
 } from './plate-codec.ts';
-import type { PlateDeviceMessage, PlateEventName, PlateHostMessage } from './plate-codec.ts';
+import type { PlateDeviceMessage, PlateHostMessage } from './plate-codec.ts';
 import {
   decodeTableDeviceLine,
   decodeTableHostLine,
   encodeTableDeviceLine,
   encodeTableHostLine,
 } from './table-codec.ts';
-import type { Region, TableDeviceMessage, TableEventName, TableHostMessage, TableStateKind } from './table-codec.ts';
+import type { Region, TableDeviceMessage, TableHostMessage, TableStateKind } from './table-codec.ts';
 
 type Neutral = { type: string; seq: number; fields: Record<string, unknown> };
 type Vector =
@@ -89,7 +89,7 @@ function plateDeviceFromNeutral(n: Neutral): PlateDeviceMessage {
   if (n.type === '#D') {
     return { kind: 'sample', tUs: num(f.tUs), counts: [num(f.c0), num(f.c1), num(f.c2), num(f.c3)], flags: num(f.flags) };
   }
-  if (n.type === '!EV') return { kind: 'event', tUs: num(f.tUs), name: f.name as PlateEventName, details: kvPairs(f.kv) };
+  if (n.type === '!EV') return { kind: 'event', tUs: num(f.tUs), name: String(f.name), details: kvPairs(f.kv) };
   return { kind: 'heartbeat', tUs: num(f.tUs) };
 }
 
@@ -129,7 +129,7 @@ function tableDeviceFromNeutral(n: Neutral): TableDeviceMessage {
       velMmS: num(f.velMmS), flags: num(f.flags), region, limitN: num(f.limitN), fault: num(f.fault),
     };
   }
-  if (n.type === '!EV') return { kind: 'event', tUs: num(f.tUs), name: f.name as TableEventName, details: kvPairs(f.kv) };
+  if (n.type === '!EV') return { kind: 'event', tUs: num(f.tUs), name: String(f.name), details: kvPairs(f.kv) };
   return { kind: 'heartbeat', tUs: num(f.tUs) };
 }
 
