@@ -76,13 +76,21 @@ describe('table over a socat PTY', () => {
     expect(Number(done?.detail['ms'])).toBeLessThanOrEqual(4000);
     expect(Number(done?.detail['measN'])).toBeLessThanOrEqual(15);
 
-    // Controlled: tension falls no faster than the lumbar release rate (245 N/s, plus noise).
+    // Controlled: the set-point falls at the lumbar release rate (245 N/s), and the measured
+    // tension with it: over every 250 ms window no faster than that rate plus 10 % and the load
+    // cell's noise (two readings of 1.5 N RMS, 4 sigma: 34 N/s over 250 ms). A snap release fails.
     const frames = rig.telemetry.slice(silentFrom);
     for (let i = 1; i < frames.length; i++) {
       const a = frames[i - 1] as TableTelemetry;
       const b = frames[i] as TableTelemetry;
-      const dropNps = ((a.setpointN - b.setpointN) * 1e6) / (b.tUs - a.tUs);
-      expect(dropNps).toBeLessThanOrEqual(245 * 1.05);
+      expect(((a.setpointN - b.setpointN) * 1e6) / (b.tUs - a.tUs)).toBeLessThanOrEqual(245 * 1.05);
+    }
+    const releasing = frames.filter((f) => f.state === 'RELG');
+    expect(releasing.length).toBeGreaterThan(10);
+    for (const a of releasing) {
+      const b = releasing.find((f) => f.tUs >= a.tUs + 250_000);
+      if (b === undefined) break;
+      expect(((a.measuredN - b.measuredN) * 1e6) / (b.tUs - a.tUs)).toBeLessThanOrEqual(245 * 1.1 + 34);
     }
     // Released: latched RELD, motor off, and the harness going slack: with the motor off the
     // back-drivable actuator yields to the patient spring (time constant ~1 s from the floor).
