@@ -3,6 +3,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { plateKit } from './plate/plate-test-kit.ts';
+import { decodePlateDeviceLine } from './spec-codec/plate-codec.ts';
 import { tableKit } from './table/table-test-kit.ts';
 
 async function plateBytes(seed: number): Promise<string> {
@@ -40,7 +41,32 @@ async function tableBytes(seed: number): Promise<string> {
   return Buffer.concat(bytes).toString('latin1');
 }
 
+/** Raw lines the host could not decode while the plate streamed with `faults` on. */
+async function plateBadLines(faults: { garbleFrac: number; dropFrac?: number; nakBusyFrac?: number }): Promise<string[]> {
+  const kit = await plateKit({ seed: 9, subjectPresent: true });
+  await kit.hello();
+  await kit.command({ kind: 'start', id: 2 });
+  kit.sim.setFaults(faults);
+  for (let i = 0; i < 8; i++) {
+    kit.host.send({ kind: 'heartbeat' });
+    await kit.advance(500);
+  }
+  await kit.sim.close();
+  return kit.host.raw.filter((text) => !decodePlateDeviceLine(text).ok);
+}
+
 describe('determinism', () => {
+  it('turning another link fault on does not move the garbled lines: each fault has its own stream', async () => {
+    const alone = await plateBadLines({ garbleFrac: 0.02 });
+    const withDrops = await plateBadLines({ garbleFrac: 0.02, dropFrac: 0.05, nakBusyFrac: 0.5 });
+    expect(alone.length).toBeGreaterThan(60);
+    expect(withDrops.length).toBeGreaterThan(alone.length * 0.8);
+    expect(withDrops.length).toBeLessThan(alone.length);
+    const aloneSet = new Set(alone);
+    // Every line garbled with drops on is garbled identically with them off (only the dropped are missing).
+    expect(withDrops.filter((text) => !aloneSet.has(text))).toEqual([]);
+  });
+
   it('the plate sends the same bytes for the same seed', async () => {
     const [a, b, c] = [await plateBytes(5), await plateBytes(5), await plateBytes(6)];
     expect(a.length).toBeGreaterThan(100_000);

@@ -5,7 +5,8 @@
  * Every device line that got a `seq` counts in `linesSent` (link.md §3: every line counts), also
  * when it was then dropped, garbled, given a bad CRC or sent while unplugged. A receiver that
  * stayed connected therefore sees `linesSent − dropped` lines, of which `garbled + badCrc` fail
- * their CRC, plus `garbageBursts` extra bad lines, and a `seq` gap of exactly `dropped`.
+ * their CRC, plus `garbageBursts` extra bad lines; since a line that fails its CRC is discarded
+ * with its `seq` unread, its `seq` gap is `dropped + garbled + badCrc`.
  */
 
 export interface FaultCounters {

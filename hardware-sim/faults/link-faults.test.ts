@@ -60,14 +60,36 @@ describe('LinkFaultInjector', () => {
     expect(counters.garbageBursts).toBe(500);
   });
 
-  it('drops the requested fraction, exclusively of garbling and bad CRCs', () => {
+  it('each fault hits its requested fraction by its own draw; a line hit by several is dropped, else garbled, else bad-CRC', () => {
     const { faults, counters } = injector({ dropFrac: 0.1, garbleFrac: 0.1, badCrcFrac: 0.1 });
     const n = 20_000;
     for (let seq = 0; seq < n; seq++) faults.outgoing(line(seq));
-    for (const count of [counters.dropped, counters.garbled, counters.badCrc]) {
-      expect(count / n).toBeGreaterThan(0.09);
-      expect(count / n).toBeLessThan(0.11);
+    for (const [count, expected] of [[counters.dropped, 0.1], [counters.garbled, 0.09], [counters.badCrc, 0.081]] as const) {
+      expect(count / n).toBeGreaterThan(expected - 0.01);
+      expect(count / n).toBeLessThan(expected + 0.01);
     }
+  });
+
+  it('enabling one fault does not change which lines another hits (one derived stream per fault)', () => {
+    const hits = (over: Partial<typeof NO_LINK_FAULTS>) => {
+      const { faults } = injector(over);
+      const garbled = new Map<number, string>();
+      const dropped = new Set<number>();
+      for (let seq = 0; seq < 3000; seq++) {
+        faults.shouldNakBusy();
+        faults.incoming(`$STATUS ${seq} 1*0000`);
+        const wire = faults.outgoing(line(seq));
+        if (wire === null) dropped.add(seq);
+        else if (wire !== `${line(seq)}\n`) garbled.set(seq, wire);
+      }
+      return { garbled, dropped };
+    };
+    const alone = hits({ garbleFrac: 0.05 });
+    expect(alone.garbled.size).toBeGreaterThan(100);
+    // Other faults on: the same lines are garbled, the same way, except those now dropped.
+    const crowded = hits({ garbleFrac: 0.05, dropFrac: 0.05, nakBusyFrac: 0.3, inputDropFrac: 0.2, inputGarbleFrac: 0.2 });
+    expect(crowded.dropped.size).toBeGreaterThan(100);
+    expect([...crowded.garbled]).toEqual([...alone.garbled].filter(([seq]) => !crowded.dropped.has(seq)));
   });
 
   it('injects nothing and draws no randomness when all faults are off', () => {

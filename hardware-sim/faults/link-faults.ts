@@ -9,6 +9,10 @@
  * untouched); latency bursts hold the output for `latencyBurstMs` and then flush it at once.
  * Input (host → device): host lines dropped or garbled before the device's decoder sees them.
  * NAKs: a fraction of commands is answered busy (link.md §4.3 code 8).
+ * Every fault draws from its own stream, derived by name from the injector's, and draws for every
+ * line whatever the other faults do, so enabling one fault never changes which lines another hits
+ * (the same seed reproduces a garble pattern with or without drops). A line hit by several output
+ * faults is dropped, else garbled, else given a bad CRC (a host line: dropped, else garbled).
  * Every action is counted in `FaultCounters`.
  */
 import type { Prng } from '../random/prng.ts';
@@ -65,37 +69,62 @@ export function pickLinkFaults(f: LinkFaults): LinkFaults {
 
 const LF = '\n';
 
+interface FaultStreams {
+  readonly garbage: Prng;
+  readonly drop: Prng;
+  readonly garble: Prng;
+  readonly badCrc: Prng;
+  readonly latency: Prng;
+  readonly nak: Prng;
+  readonly inputDrop: Prng;
+  readonly inputGarble: Prng;
+}
+
 export class LinkFaultInjector {
   settings: LinkFaults = NO_LINK_FAULTS;
   private lastBurstCheckUs = 0;
+  private readonly streams: FaultStreams;
 
   constructor(
-    private readonly prng: Prng,
+    prng: Prng,
     private readonly counters: FaultCounters,
-  ) {}
+  ) {
+    this.streams = {
+      garbage: prng.derive('garbage'),
+      drop: prng.derive('drop'),
+      garble: prng.derive('garble'),
+      badCrc: prng.derive('bad-crc'),
+      latency: prng.derive('latency'),
+      nak: prng.derive('nak'),
+      inputDrop: prng.derive('input-drop'),
+      inputGarble: prng.derive('input-garble'),
+    };
+  }
 
   /** The wire text (LF-terminated, possibly with a garbage line first) for one device line, or null if dropped. */
   outgoing(line: string): string | null {
     const s = this.settings;
+    const r = this.streams;
     let prefix = '';
-    if (this.prng.chance(s.garbageFrac)) {
+    if (r.garbage.chance(s.garbageFrac)) {
       this.counters.garbageBursts++;
       prefix = this.garbage() + LF;
     }
-    const total = s.dropFrac + s.garbleFrac + s.badCrcFrac;
-    if (total <= 0) return prefix + line + LF;
-    const u = this.prng.nextFloat();
-    if (u < s.dropFrac) {
+    // Every fault decides (and draws what it needs) on its own stream before any is applied.
+    const isDropped = r.drop.chance(s.dropFrac);
+    const garbled = r.garble.chance(s.garbleFrac) ? this.garble(line, r.garble) : null;
+    const badCrc = r.badCrc.chance(s.badCrcFrac) ? this.withBadCrc(line) : null;
+    if (isDropped) {
       this.counters.dropped++;
       return prefix.length > 0 ? prefix : null;
     }
-    if (u < s.dropFrac + s.garbleFrac) {
+    if (garbled !== null) {
       this.counters.garbled++;
-      return prefix + this.garble(line) + LF;
+      return prefix + garbled + LF;
     }
-    if (u < total) {
+    if (badCrc !== null) {
       this.counters.badCrc++;
-      return prefix + this.withBadCrc(line) + LF;
+      return prefix + badCrc + LF;
     }
     return prefix + line + LF;
   }
@@ -103,22 +132,23 @@ export class LinkFaultInjector {
   /** A host line after input faults, or null if it is lost. */
   incoming(line: string): string | null {
     const s = this.settings;
-    if (s.inputDropFrac + s.inputGarbleFrac <= 0) return line;
-    const u = this.prng.nextFloat();
-    if (u < s.inputDropFrac) {
+    const r = this.streams;
+    const isDropped = r.inputDrop.chance(s.inputDropFrac);
+    const garbled = r.inputGarble.chance(s.inputGarbleFrac) && line.length > 0 ? this.garble(line, r.inputGarble) : null;
+    if (isDropped) {
       this.counters.inputDropped++;
       return null;
     }
-    if (u < s.inputDropFrac + s.inputGarbleFrac && line.length > 0) {
+    if (garbled !== null) {
       this.counters.inputGarbled++;
-      return this.garble(line);
+      return garbled;
     }
     return line;
   }
 
   /** Whether to answer this command busy instead of executing it. */
   shouldNakBusy(): boolean {
-    if (!this.prng.chance(this.settings.nakBusyFrac)) return false;
+    if (!this.streams.nak.chance(this.settings.nakBusyFrac)) return false;
     this.counters.naks++;
     return true;
   }
@@ -132,16 +162,16 @@ export class LinkFaultInjector {
     this.lastBurstCheckUs = nowUs;
     const rate = this.settings.latencyBurstPerS;
     if (rate <= 0 || elapsedS <= 0) return null;
-    if (!this.prng.chance(1 - Math.exp(-rate * elapsedS))) return null;
+    if (!this.streams.latency.chance(1 - Math.exp(-rate * elapsedS))) return null;
     this.counters.latencyBursts++;
     return nowUs + Math.round(this.settings.latencyBurstMs * 1000);
   }
 
-  /** Replaces one byte with a different printable byte (0x20–0x7E). */
-  private garble(line: string): string {
-    const at = this.prng.nextInt(line.length);
+  /** Replaces one byte with a different printable byte (0x20–0x7E), drawing from `prng`. */
+  private garble(line: string, prng: Prng): string {
+    const at = prng.nextInt(line.length);
     const original = line.charCodeAt(at);
-    let replacement = 0x20 + this.prng.nextInt(94); // 95 printable bytes, minus the original
+    let replacement = 0x20 + prng.nextInt(94); // 95 printable bytes, minus the original
     if (replacement >= original && original >= 0x20 && original <= 0x7e) replacement++;
     return line.slice(0, at) + String.fromCharCode(replacement) + line.slice(at + 1);
   }
@@ -149,15 +179,16 @@ export class LinkFaultInjector {
   private withBadCrc(line: string): string {
     const star = line.lastIndexOf('*');
     const good = crc16OfText(line, 0, star);
-    const bad = good ^ (1 + this.prng.nextInt(0xffff));
+    const bad = good ^ (1 + this.streams.badCrc.nextInt(0xffff));
     return `${line.slice(0, star + 1)}${formatCrc(bad)}`;
   }
 
   private garbage(): string {
-    const length = 1 + this.prng.nextInt(40);
+    const garbage = this.streams.garbage;
+    const length = 1 + garbage.nextInt(40);
     let text = '';
     while (text.length < length) {
-      const byte = this.prng.nextInt(256);
+      const byte = garbage.nextInt(256);
       if (byte !== 0x0a && byte !== 0x2a) text += String.fromCharCode(byte);
     }
     return text;
