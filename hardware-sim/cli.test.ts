@@ -1,5 +1,29 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { runSimCli } from './cli.ts';
+import { waitFor } from './testing/wait-for.ts';
+
+const CLI_MAIN = fileURLToPath(new URL('./testing/run-sim-cli.ts', import.meta.url));
+
+/** Starts the CLI in a child process; resolves with it and the paths it printed. */
+function startCli(args: readonly string[], devices: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI_MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const paths = new Promise<string[]>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = [...out.matchAll(/ at (\S+) \(pty\)/g)].map((m) => m[1] ?? '');
+      if (found.length >= devices) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`sim exited ${code}: ${out} ${err}`)));
+  });
+  return { child, paths };
+}
 
 function capture() {
   const out: string[] = [];
@@ -35,6 +59,21 @@ describe('runSimCli', () => {
     stop();
     expect(await running).toBe(0);
     expect(c.errors).toEqual([]);
+  });
+
+  it('a SIGKILLed `proprio sim --pty` leaves no /tmp/proprio-sim-* directory behind (nor socat)', async () => {
+    for (const [device, count] of [['table', 1], ['both', 2]] as const) {
+      const { child, paths } = startCli(['--device', device, '--pty'], count);
+      const found = await paths;
+      const dir = dirname(found[0] ?? '');
+      expect(dir).toMatch(/proprio-sim-/);
+      expect(found.every((path) => existsSync(path))).toBe(true);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      await waitFor(() => !existsSync(dir), 5000, `${dir} to be removed`);
+      await waitFor(() => !execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(dir), 5000, 'socat to exit');
+    }
   });
 
   it('exits 1 with one line when a device cannot start', async () => {

@@ -45,7 +45,8 @@ export async function runSimCli(argv: string[], io: SimCliIo = DEFAULT_IO): Prom
   }
   const stopped = io.untilStopped ?? signalled();
   const running: RunningDevice[] = [];
-  // Both PTYs in one directory: /tmp/proprio-sim-XXXX/plate and …/table.
+  // Both PTYs in one directory: /tmp/proprio-sim-XXXX/plate and …/table. It is temporary: the
+  // socat guards remove it (once empty) even if this process is killed outright.
   const ptyDir = options.transport.kind === 'pty' ? mkdtempSync(join(tmpdir(), 'proprio-sim-')) : null;
   const cleanUp = async (): Promise<void> => {
     await Promise.allSettled(running.map((r) => r.close()));
@@ -84,7 +85,7 @@ async function start(
       : createTableSim({ seed: o.seed, timeScale: o.timeScale, faults: o.tableFaults });
   try {
     const where =
-      ptyDir !== null ? `${(await sim.servePty({ dir: ptyDir })).path} (pty)` : `${(await sim.serveTcp({ port })).url} (tcp)`;
+      ptyDir !== null ? `${(await sim.servePty({ dir: ptyDir, isTemporaryDir: true })).path} (pty)` : `${(await sim.serveTcp({ port })).url} (tcp)`;
     io.out(`${device} ${sim.model} serial ${sim.serial} at ${where}`);
   } catch (error) {
     await sim.close();

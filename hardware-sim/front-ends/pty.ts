@@ -6,12 +6,15 @@
  * paces its own output through the clock driver. unplug() closes the device end and stops socat,
  * so the app's path disappears and its port errors, like a USB unplug; replug() starts socat again
  * at the same path. socat is stopped on close(), on process exit, and — through a small shell
- * guard watching a pipe from this process — even if this process is killed outright; the temp
- * dir (when this module made it) is removed.
+ * guard watching a pipe from this process — even if this process is killed outright. A temp dir
+ * (this module's own, or one the caller marks `isTemporaryDir`, as `proprio sim` does) is removed
+ * on close and on exit, and the guard removes it too once its socat is gone and it is empty
+ * (`rmdir` never removes a directory that still holds another device's links), so a SIGKILL
+ * leaves no /tmp/proprio-sim-* behind. replug() recreates it.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -21,6 +24,11 @@ import type { StreamBinding } from './stream-binding.ts';
 export interface PtyOptions {
   /** Directory for the links; default: a new temp dir `proprio-sim-*`, removed on close. */
   readonly dir?: string;
+  /**
+   * `dir` is this run's own temporary directory (made by the caller): removed when empty by the
+   * socat guard even if this process is killed, and on exit.
+   */
+  readonly isTemporaryDir?: boolean;
   /** Link name for the app's end; the device's end is `<name>-sim`. */
   readonly name?: string;
   /** socat binary; default `/usr/bin/socat` when present, else `socat` on PATH. */
@@ -29,10 +37,14 @@ export interface PtyOptions {
   readonly startTimeoutMs?: number;
 }
 
-/** `$0` is socat, `$@` its arguments; EOF on stdin (we closed it, or died) stops socat. */
+/**
+ * `$0` is socat, `$@` its arguments; EOF on stdin (we closed it, or died) stops socat. Once socat
+ * is gone the guard removes `$PROPRIO_SIM_RMDIR` if set and empty, and exits with socat's status.
+ */
 // (A background list's stdin is /dev/null in sh, so the pipe is passed on as fd 3.)
 const SOCAT_GUARD =
-  'exec 3<&0; "$0" "$@" 3<&- & pid=$!; ( read _ <&3; kill -TERM $pid 2>/dev/null ) & exec 3<&-; wait $pid';
+  'exec 3<&0; "$0" "$@" 3<&- & pid=$!; ( read _ <&3; kill -TERM $pid 2>/dev/null ) & exec 3<&-; wait $pid; s=$?; ' +
+  '[ -n "$PROPRIO_SIM_RMDIR" ] && rmdir "$PROPRIO_SIM_RMDIR" 2>/dev/null; exit $s';
 
 const liveChildren = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
@@ -53,6 +65,8 @@ export class PtyFrontEnd implements FrontEnd {
   private readonly simPath: string;
   private readonly dir: string;
   private readonly ownsDir: boolean;
+  /** The dir is temporary (ours or the caller's): the guard removes it when empty. */
+  private readonly isTemporaryDir: boolean;
   private socat: ChildProcess | null = null;
   private port: Duplex | null = null;
   private unplugged = true;
@@ -65,8 +79,9 @@ export class PtyFrontEnd implements FrontEnd {
   ) {
     installExitHook();
     this.ownsDir = options.dir === undefined;
+    this.isTemporaryDir = this.ownsDir || options.isTemporaryDir === true;
     this.dir = options.dir ?? mkdtempSync(join(tmpdir(), 'proprio-sim-'));
-    if (this.ownsDir) tempDirs.add(this.dir);
+    if (this.isTemporaryDir) tempDirs.add(this.dir);
     const name = options.name ?? defaultName;
     this.path = join(this.dir, name);
     this.simPath = join(this.dir, `${name}-sim`);
@@ -90,12 +105,17 @@ export class PtyFrontEnd implements FrontEnd {
   async replug(): Promise<void> {
     if (this.closed || !this.unplugged) return;
     const socatPath = this.options.socatPath ?? (existsSync('/usr/bin/socat') ? '/usr/bin/socat' : 'socat');
+    // The guard of the previous socat may have removed an empty temporary dir.
+    if (this.isTemporaryDir) mkdirSync(this.dir, { recursive: true });
     // socat runs under a tiny shell that kills it when our end of its stdin pipe closes, so it
     // also goes away if this process dies without running its exit hooks (SIGKILL, crash).
     const child = spawn(
       '/bin/sh',
       ['-c', SOCAT_GUARD, socatPath, '-d', '-d', `pty,raw,echo=0,link=${this.simPath}`, `pty,raw,echo=0,link=${this.path}`],
-      { stdio: ['pipe', 'ignore', 'pipe'] },
+      {
+        stdio: ['pipe', 'ignore', 'pipe'],
+        env: { ...process.env, PROPRIO_SIM_RMDIR: this.isTemporaryDir ? this.dir : '' },
+      },
     );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {

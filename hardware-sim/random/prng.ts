@@ -3,7 +3,7 @@
  *
  * Everything random in the simulator (sway, cell noise, calibration offsets, faults, reply jitter)
  * draws from a `Prng` derived from the simulator's seed, one independent stream per purpose
- * (`derive('sway')`, `derive('load-cell')`, and under `derive('link-faults')` one per link fault:
+ * (`derive('subject')`, `derive('load-cell')`, and under `derive('link-faults')` one per link fault:
  * `drop`, `garble`, …), so that changing one fault setting neither shifts the sway of the subject
  * nor moves the lines another fault hits, and the same seed always gives the same bytes.
  */
