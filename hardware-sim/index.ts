@@ -26,6 +26,7 @@ export { FAULT_NAMES } from './faults/fault-names.ts';
 
 export type { FaultCounters } from './faults/fault-counters.ts';
 export type { LinkFaults } from './faults/link-faults.ts';
+export { FrontEndRetiredError } from './front-ends/front-end-host.ts';
 export type { PtyEndpoint, TcpEndpoint } from './front-ends/front-end-host.ts';
 export type { PtyOptions } from './front-ends/pty.ts';
 export type { TcpOptions } from './front-ends/tcp.ts';

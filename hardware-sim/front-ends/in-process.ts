@@ -9,7 +9,7 @@
 import type { Duplex } from 'node:stream';
 import { createDuplexPair } from './duplex-pair.ts';
 import type { FrontEnd } from './front-end.ts';
-import type { StreamBinding } from './stream-binding.ts';
+import type { PortBinding } from './stream-binding.ts';
 
 export class PortUnpluggedError extends Error {
   readonly isUnplugged = true;
@@ -25,7 +25,7 @@ export class InProcessFrontEnd implements FrontEnd {
   private hostEnd: Duplex | null = null;
   private deviceEnd: Duplex | null = null;
 
-  constructor(private readonly binding: StreamBinding) {}
+  constructor(private readonly binding: PortBinding) {}
 
   get isUnplugged(): boolean {
     return this.unplugged;

@@ -2,7 +2,10 @@
  * The PTY front end for real: socat, a serial port opened by the test as the app would, valid
  * lines both ways, and unplug/replug (the path disappears and comes back at the same place).
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { describe, it, expect } from 'vitest';
 import { createPlateSim } from '../plate/plate-sim.ts';
@@ -11,6 +14,10 @@ import type { PlateDeviceMessage, PlateHostMessage } from '../spec-codec/plate-c
 import { PLATE_SCHEMA_HASH } from '../spec-codec/schema-hash.ts';
 import { HostProbe } from '../testing/host-probe.ts';
 import { waitFor } from '../testing/wait-for.ts';
+import { FrontEndRetiredError } from './front-end-host.ts';
+
+/** A socat still running for `path` (the guard's command line names it). */
+const isSocatRunningFor = (path: string): boolean => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(path);
 
 async function openPort(path: string): Promise<SerialPort> {
   const port = new SerialPort({ path, baudRate: 1_500_000, autoOpen: false });
@@ -60,5 +67,39 @@ describe('PTY front end', () => {
       await sim.close();
     }
     expect(existsSync(endpoint.path)).toBe(false);
+  });
+
+  it('sim.close() while servePty() is still opening: the late PTY is closed at once, servePty rejects, no socat is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proprio-pty-test-'));
+    try {
+      const sim = createPlateSim({ seed: 3 });
+      const pending = sim.servePty({ dir, name: 'late' });
+      await sim.close();
+      await expect(pending).rejects.toBeInstanceOf(FrontEndRetiredError);
+      expect(existsSync(join(dir, 'late'))).toBe(false);
+      await waitFor(() => !isSocatRunningFor(join(dir, 'late')), 3000, 'socat to exit');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a second servePty() while the first is opening: the first is closed when it opens, the second serves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proprio-pty-test-'));
+    const sim = createPlateSim({ seed: 3, subjectPresent: true });
+    try {
+      const first = sim.servePty({ dir, name: 'first' });
+      const second = await sim.servePty({ dir, name: 'second' });
+      await expect(first).rejects.toBeInstanceOf(FrontEndRetiredError);
+      await waitFor(() => !isSocatRunningFor(join(dir, 'first')), 3000, 'the first socat to exit');
+      expect(existsSync(join(dir, 'first'))).toBe(false);
+      // The late first one did not take the port: the second still talks to the device.
+      const port = await openPort(second.path);
+      const host = probe(port);
+      await helloAndStart(host, 1);
+      await new Promise<void>((resolve) => port.close(() => resolve()));
+    } finally {
+      await sim.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

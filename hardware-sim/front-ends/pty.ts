@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { FrontEnd } from './front-end.ts';
-import type { StreamBinding } from './stream-binding.ts';
+import type { PortBinding } from './stream-binding.ts';
 
 export interface PtyOptions {
   /** Directory for the links; default: a new temp dir `proprio-sim-*`, removed on close. */
@@ -73,7 +73,7 @@ export class PtyFrontEnd implements FrontEnd {
   private closed = false;
 
   private constructor(
-    private readonly binding: StreamBinding,
+    private readonly binding: PortBinding,
     private readonly options: PtyOptions,
     defaultName: string,
   ) {
@@ -87,7 +87,7 @@ export class PtyFrontEnd implements FrontEnd {
     this.simPath = join(this.dir, `${name}-sim`);
   }
 
-  static async open(binding: StreamBinding, defaultName: string, options: PtyOptions = {}): Promise<PtyFrontEnd> {
+  static async open(binding: PortBinding, defaultName: string, options: PtyOptions = {}): Promise<PtyFrontEnd> {
     const frontEnd = new PtyFrontEnd(binding, options, defaultName);
     try {
       await frontEnd.replug();

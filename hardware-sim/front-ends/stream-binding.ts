@@ -22,7 +22,14 @@ export interface DeviceEndpoint {
   pump(): void;
 }
 
-export class StreamBinding {
+/** What a front end needs of the binding (FrontEndHost hands each one a gated view). */
+export interface PortBinding {
+  readonly current: Duplex | null;
+  attach(stream: Duplex): void;
+  detach(): void;
+}
+
+export class StreamBinding implements PortBinding {
   private stream: Duplex | null = null;
   private detachListeners: (() => void) | null = null;
 

@@ -10,7 +10,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import type { FrontEnd } from './front-end.ts';
-import type { StreamBinding } from './stream-binding.ts';
+import type { PortBinding } from './stream-binding.ts';
 
 export interface TcpOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -28,13 +28,13 @@ export class TcpFrontEnd implements FrontEnd {
   private closed = false;
 
   private constructor(
-    private readonly binding: StreamBinding,
+    private readonly binding: PortBinding,
     port: number,
   ) {
     this.portNumber = port;
   }
 
-  static async open(binding: StreamBinding, options: TcpOptions = {}): Promise<TcpFrontEnd> {
+  static async open(binding: PortBinding, options: TcpOptions = {}): Promise<TcpFrontEnd> {
     const frontEnd = new TcpFrontEnd(binding, options.port ?? 0);
     await frontEnd.replug();
     return frontEnd;
