@@ -16,8 +16,11 @@ import { HostProbe } from '../testing/host-probe.ts';
 import { waitFor } from '../testing/wait-for.ts';
 import { FrontEndRetiredError } from './front-end-host.ts';
 
-/** A socat still running for `path` (the guard's command line names it). */
-const isSocatRunningFor = (path: string): boolean => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(path);
+const processes = (): string[] => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n');
+/** A socat (or its guard) still running for `path`. */
+const isSocatRunningFor = (path: string): boolean => processes().some((args) => args.includes(path));
+/** socat processes themselves (not their guards) serving `path`. */
+const socatsFor = (path: string): number => processes().filter((args) => /^\S*socat /.test(args) && args.includes(`link=${path}`)).length;
 
 async function openPort(path: string): Promise<SerialPort> {
   const port = new SerialPort({ path, baudRate: 1_500_000, autoOpen: false });
@@ -100,6 +103,25 @@ describe('PTY front end', () => {
     } finally {
       await sim.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('two concurrent replugs start one socat, and close() during a replug leaves none', async () => {
+    const sim = createPlateSim({ seed: 3 });
+    const endpoint = await sim.servePty();
+    try {
+      await sim.unplug();
+      await Promise.all([sim.replug(), sim.replug()]);
+      expect(existsSync(endpoint.path)).toBe(true);
+      expect(socatsFor(endpoint.path)).toBe(1);
+      await sim.unplug();
+      const replugging = sim.replug();
+      await sim.close();
+      await replugging;
+      await waitFor(() => !isSocatRunningFor(endpoint.path), 3000, 'socat to exit');
+      expect(existsSync(endpoint.path)).toBe(false);
+    } finally {
+      await sim.close();
     }
   });
 });

@@ -11,6 +11,8 @@
  * on close and on exit, and the guard removes it too once its socat is gone and it is empty
  * (`rmdir` never removes a directory that still holds another device's links), so a SIGKILL
  * leaves no /tmp/proprio-sim-* behind. replug() recreates it.
+ * replug() and close() are re-entrant: concurrent calls share the one under way (two replugs never
+ * start two socats), and unplug()/close() first let a replug under way finish, then undo it.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -71,6 +73,8 @@ export class PtyFrontEnd implements FrontEnd {
   private port: Duplex | null = null;
   private unplugged = true;
   private closed = false;
+  private replugging: Promise<void> | null = null;
+  private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly binding: PortBinding,
@@ -102,7 +106,15 @@ export class PtyFrontEnd implements FrontEnd {
     return this.unplugged;
   }
 
-  async replug(): Promise<void> {
+  /** Starts socat and opens the device end; a replug already under way is shared, not repeated. */
+  replug(): Promise<void> {
+    this.replugging ??= this.plugIn().finally(() => {
+      this.replugging = null;
+    });
+    return this.replugging;
+  }
+
+  private async plugIn(): Promise<void> {
     if (this.closed || !this.unplugged) return;
     const socatPath = this.options.socatPath ?? (existsSync('/usr/bin/socat') ? '/usr/bin/socat' : 'socat');
     // The guard of the previous socat may have removed an empty temporary dir.
@@ -137,10 +149,11 @@ export class PtyFrontEnd implements FrontEnd {
     await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
     this.port = port;
     this.unplugged = false;
-    this.binding.attach(port);
+    if (!this.closed) this.binding.attach(port); // (closing: the unplug waiting for us undoes it)
   }
 
   async unplug(): Promise<void> {
+    await this.replugging?.catch(() => undefined);
     this.unplugged = true;
     const port = this.port;
     this.port = null;
@@ -157,10 +170,14 @@ export class PtyFrontEnd implements FrontEnd {
     await this.stopSocat();
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.closed = true; // no replug starts from here on
     await this.unplug();
-    this.closed = true;
     if (this.ownsDir) {
       rmSync(this.dir, { recursive: true, force: true });
       tempDirs.delete(this.dir);
