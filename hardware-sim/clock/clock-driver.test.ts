@@ -34,6 +34,7 @@ describe('realtime clock driver', () => {
         tick = run;
         return { cancel: () => (tick = null) };
       },
+      soon: () => {},
     };
     const scheduler = new Scheduler();
     const samples: number[] = [];
@@ -51,5 +52,41 @@ describe('realtime clock driver', () => {
     driver.stop();
     expect(tick).toBe(null);
     expect(() => driver.advanceMs(1)).toThrow();
+  });
+
+  it('after a 600 ms event-loop stall catches up at most 50 ms of device time per step, yielding so input is read in between', () => {
+    let realMs = 0;
+    let tick: () => void = () => {};
+    const soon: (() => void)[] = [];
+    const fake = {
+      nowMs: () => realMs,
+      every: (_intervalMs: number, run: () => void) => {
+        tick = run;
+        return { cancel: () => {} };
+      },
+      soon: (run: () => void) => soon.push(run),
+    };
+    const scheduler = new Scheduler();
+    // A 500 ms watchdog, restarted by every host line (table.md §6.4).
+    let trips = 0;
+    let watchdog = scheduler.at(500_000, () => trips++);
+    const hostLine = (): void => {
+      driver.sync(); // as the stream binding does before handing the bytes over
+      scheduler.cancel(watchdog);
+      watchdog = scheduler.at(scheduler.nowUs + 500_000, () => trips++);
+    };
+    const driver = createClockDriver({ kind: 'realtime', timeScale: 1 }, scheduler, () => {}, fake);
+    realMs = 600; // the loop was blocked for 600 ms; the host's heartbeats wait in the socket
+    tick();
+    expect(scheduler.nowUs).toBe(50_000);
+    expect(soon).toHaveLength(1);
+    // The event loop reads the queued heartbeats between the steps.
+    for (let step = 0; soon.length > 0; step++) {
+      (soon.shift() as () => void)();
+      if (step % 2 === 0) hostLine();
+    }
+    expect(scheduler.nowUs).toBe(600_000);
+    expect(trips).toBe(0);
+    driver.stop();
   });
 });

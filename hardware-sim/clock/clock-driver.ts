@@ -7,6 +7,14 @@
  *   milliseconds and catches up in a batch (at 2 kHz that is several samples per tick; there is
  *   never one timer per sample). Input from the host calls `sync()` first, so a command is
  *   stamped with the device time at which it really arrived.
+ *   One step runs at most `MAX_STEP_US` (50 ms) of device time; if more is due it yields to the
+ *   event loop (`setImmediate`) and goes on from there. Trade-off: after an event-loop stall (a
+ *   loaded 2-core machine can stall ~400 ms) device time lags real time for a few loop turns
+ *   instead of jumping ahead in one batch, and host lines that queued up during the stall are read
+ *   between the steps — stamped up to the backlog earlier than their real arrival, i.e. close to
+ *   when they were sent. The alternative, one batch, let device time run past the table's 500 ms
+ *   watchdog before the heartbeats sent during the stall were even read: spurious reason-1
+ *   releases. Device time still never goes backwards and the schedule stays exact.
  * After each advance the driver calls `afterAdvance` so the device can hand its due output to the
  * port in one write (the pacing link.md §1 asks of a device behind a PTY).
  */
@@ -22,6 +30,8 @@ export type ClockMode =
 export interface RealTimeSource {
   nowMs(): number;
   every(intervalMs: number, run: () => void): { cancel(): void };
+  /** Runs `run` on a later turn of the event loop, after pending I/O (setImmediate). */
+  soon(run: () => void): void;
 }
 
 export const SYSTEM_TIME: RealTimeSource = {
@@ -30,7 +40,13 @@ export const SYSTEM_TIME: RealTimeSource = {
     const timer = setInterval(run, intervalMs);
     return { cancel: () => clearInterval(timer) };
   },
+  soon(run) {
+    setImmediate(run);
+  },
 };
+
+/** Most device time one real-time step runs before it yields to the event loop (see the header). */
+export const MAX_STEP_US = 50_000;
 
 export interface ClockDriver {
   readonly mode: ClockMode;
@@ -79,11 +95,21 @@ function createRealtimeDriver(
   const baseDeviceUs = scheduler.nowUs;
   const baseRealMs = realTime.nowMs();
   let isRunning = true;
+  let isContinuationQueued = false;
   const sync = (): void => {
     if (!isRunning) return;
     const elapsedRealMs = realTime.nowMs() - baseRealMs;
-    scheduler.runUntil(baseDeviceUs + Math.floor(elapsedRealMs * 1000 * mode.timeScale));
+    const dueUs = baseDeviceUs + Math.floor(elapsedRealMs * 1000 * mode.timeScale);
+    const stepToUs = Math.min(dueUs, scheduler.nowUs + MAX_STEP_US);
+    scheduler.runUntil(stepToUs);
     afterAdvance();
+    if (stepToUs < dueUs && !isContinuationQueued) {
+      isContinuationQueued = true;
+      realTime.soon(() => {
+        isContinuationQueued = false;
+        sync();
+      });
+    }
   };
   const timer = realTime.every(mode.tickMs ?? 2, sync);
   return {
