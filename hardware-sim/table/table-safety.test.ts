@@ -287,15 +287,29 @@ describe('force limit (§6.1 reason 5)', () => {
     await kit.sim.close();
   });
 
-  it('does not trip on a reading above the limit for less than 20 ms', async () => {
+  it('does not trip on a reading above the limit for less than 20 ms (one 12.5 ms reading, seen on the wire)', async () => {
     const kit = await tableKit({ loadCellNoiseN: 0 });
     await kit.armed({ region: 'cervical' });
-    await rampTo(kit, 260, 11.1);
-    kit.sim.setFaults({ loadCellDriftNps: 20_000 }); // +250 N per 12.5 ms reading: one reading above, then out of range
+    await rampTo(kit, 255, 11.1);
+    // The load cell converts every 12.5 ms and each reading holds until the next. Pick a reading
+    // with a telemetry frame (every 20 ms) inside its 12.5 ms, so the excursion shows on the wire.
+    const READING_US = 12_500;
+    const FRAME_US = 20_000;
+    let readingUs = Math.ceil((kit.sim.nowUs() + 2000) / READING_US) * READING_US;
+    while (Math.ceil((readingUs + 1) / FRAME_US) * FRAME_US >= readingUs + READING_US) readingUs += READING_US;
+    kit.sim.advanceMs((readingUs - 1000 - kit.sim.nowUs()) / 1000);
+    // Drift is added per reading: on for exactly one reading, it lifts that reading by 40 N only.
+    kit.sim.setFaults({ loadCellDriftNps: 40 / (READING_US / 1e6) });
+    const from = kit.host.ofKind('telemetry').length;
     kit.sim.advanceMs(1);
     kit.sim.setFaults({ loadCellDriftNps: 0 });
     await kit.advance(100);
-    expect(wireEvents(kit, 'LIMIT').length).toBe(0);
+    const above = kit.host.ofKind('telemetry').slice(from).filter((t) => t.message.measN > 266.9);
+    expect(above).toHaveLength(1); // 12.5 ms above the limit: less than 20 ms
+    expect(above[0]?.message.tUs).toBeGreaterThan(readingUs);
+    expect(above[0]?.message.tUs).toBeLessThan(readingUs + READING_US);
+    expect(wireEvents(kit, 'LIMIT')).toHaveLength(0);
+    expect(kit.sim.state().state).toBe('run');
     await kit.sim.close();
   });
 });
