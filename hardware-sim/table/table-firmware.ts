@@ -5,9 +5,9 @@
  * Spec: docs/protocols/table.md §3 (identity), §4 (commands, via table-commands.ts), §5 (`#T` at
  * 50 Hz from power-up, whatever the link state; flags), §6 (safety, via table-safety.ts), §7
  * (events), table.md §4 (`$RELEASE` and `$STOP` skip the queue, and what the host sent before
- * them runs first, so they have the last word: device-link.ts), link.md §5 (a table keeps its physical
- * state across `$HELLO`). The `$RELEASE` command is executed even before a handshake: a release
- * must never be refused (table.md §4), which wins over link.md §5 rule 4 (DESIGN).
+ * them runs first, so they have the last word: device-link.ts), link.md §5 (a table keeps its
+ * physical state across `$HELLO`; `$RELEASE` is executed even before a handshake, rule 4, and
+ * even with a reused id: a release is never refused).
  */
 import type { Scheduler } from '../clock/scheduler.ts';
 import type { DeviceLink, LinkBehaviour } from '../device-link/device-link.ts';

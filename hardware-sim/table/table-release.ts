@@ -13,10 +13,10 @@
  * motor goes off — as §6.3's position release does — so a self-locking drive, which holds its
  * position unpowered, leaves the patient slack even when the creep of a long hold recovers; the
  * motor goes off at the latest 5 s after the trigger whatever happens.
- * While the reading is trusted the release is watched: a reading above its ceiling for 20 ms
- * (the latched limit, or well above where the release started: the drive keeps pulling — a
- * runaway) cuts the motor at once and latches FAULT with reason 7 (drive), as §6.1 does for a
- * drive that reports its own fault; `!EV LIMIT` when the reading is above the latched limit.
+ * The release is watched: a reading above its ceiling for 20 ms (the latched limit, or well above
+ * where the release started: the drive keeps pulling — a runaway), or, by position, the actuator
+ * still moving outward, cuts the motor at once and latches FAULT with reason 7 (drive), as §6.1
+ * does for a drive that reports its own fault; `!EV LIMIT` when the reading is above the limit.
  * The drive never pulls in a force release, and retracts no faster than the release rate allows
  * at the estimated stiffness (force-loop.ts), so a reading that lies cannot make it unload at
  * full speed; a reading that does not change while the actuator moves is stuck (`!EV LOADCELL`):
@@ -47,6 +47,8 @@ export interface ReleaseStep {
 const POSITION_ARRIVAL_MM = 0.2;
 const MIN_POSITION_SPEED_MM_S = 1;
 const POSITION_END_MARGIN_US = 200_000;
+/** Outward (pulling) speed that a releasing drive, told to retract, must not show. */
+const OUTWARD_MM_S = 0.5;
 const MIN_POSITION_TIME_S = 0.5;
 /**
  * A release that does not unload — the drive keeps pulling (runaway) — shows as the reading
@@ -143,17 +145,23 @@ export function startRelease(control: TableControl, reason: Reason, sensors: Tab
 }
 
 /**
- * While the reading is trusted: a reading above the release's ceiling for 20 ms cuts the motor at
- * once → FAULT, reason 7. Returns that step, or the control with the over-ceiling timer updated.
+ * A release must unload. While the reading is trusted: a reading above the release's ceiling for
+ * 20 ms. Without it (position release, §6.3): the actuator still moving outward (pulling) 20 ms
+ * after it has had the time to turn round (`rampInUs`). Either cuts the motor at once → FAULT,
+ * reason 7. Returns that step, or the control with the watch's timer updated.
  */
 function watchRelease(control: TableControl, sensors: TableSensors, nowUs: number): ReleaseStep | TableControl {
   const state = control.state;
-  if (state.kind !== 'releasing' || state.mode.kind === 'position' || sensors.isLoadCellFault) return control;
-  const overSinceUs = sensors.measN > state.ceilingN ? (control.overLimitSinceUs ?? nowUs) : null;
-  if (overSinceUs === null || nowUs - overSinceUs < FORCE_LIMIT_TRIP_US) return { ...control, overLimitSinceUs: overSinceUs };
+  if (state.kind !== 'releasing' || state.isMotorCut) return control;
+  const isByPosition = state.mode.kind === 'position' || sensors.isLoadCellFault;
+  const isNotUnloading = isByPosition
+    ? nowUs - state.triggerUs > state.rampInUs && sensors.velMmS > OUTWARD_MM_S
+    : sensors.measN > state.ceilingN;
+  const sinceUs = isNotUnloading ? (control.overLimitSinceUs ?? nowUs) : null;
+  if (sinceUs === null || nowUs - sinceUs < FORCE_LIMIT_TRIP_US) return { ...control, overLimitSinceUs: sinceUs };
   const limitN = limitOf(control);
   const events: TableEvent[] =
-    sensors.measN > limitN
+    !isByPosition && sensors.measN > limitN
       ? [{ name: 'LIMIT', details: [['measN', formatFixed1(clampReading(sensors.measN))], ['limitN', formatFixed1(limitN)]] }]
       : [];
   return {

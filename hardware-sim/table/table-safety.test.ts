@@ -599,6 +599,22 @@ describe('release quality (§6.2)', () => {
   });
 });
 
+describe('runaway drive in a position release (§6.3: the load cell is not read)', () => {
+  it('the actuator moving outward while told to retract cuts the motor at once → FAULT 7', async () => {
+    const kit = await tableKit();
+    await kit.armed();
+    await rampTo(kit, 300);
+    const atUs = kit.sim.nowUs();
+    kit.sim.setFaults({ loadCellAdcFault: true, runaway: true });
+    await kit.advance(5);
+    expect(kit.sim.state().control).toMatchObject({ kind: 'releasing', reason: 6, mode: { kind: 'position' } });
+    for (let ms = 0; ms < 1000 && kit.sim.state().isMotorOn; ms += 5) await kit.advance(5);
+    expect(kit.sim.state()).toMatchObject({ state: 'fault', faultCode: 7, isMotorOn: false });
+    expect(kit.sim.nowUs() - atUs).toBeLessThan(200_000);
+    await kit.sim.close();
+  });
+});
+
 describe('self-locking drive (holds its position with the motor off)', () => {
   /** Holds `targetN` for `holdMs` (the patient creeps), then `$RELEASE`; returns the sim in RELD. */
   async function releasedAfterHold(targetN: number, holdMs: number): Promise<TableKit> {

@@ -93,6 +93,7 @@ export interface TableControl {
   readonly slackPosMm: number | null;
   /** Watchdog expiries since power-up (`$STATUS wdog`). */
   readonly wdogTrips: number;
+  /** Since when the reading is above the limit (ARMED, RUN, PAUSE), or a release is not unloading (RELG). */
   readonly overLimitSinceUs: number | null;
   readonly powerFailSinceUs: number | null;
   readonly seen: SeenLevels;
