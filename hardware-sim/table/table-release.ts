@@ -7,6 +7,9 @@
  * latest 5 s after the trigger; RELD is latched) and §6.3 (load cell untrusted: drive back to the
  * slack position, home if none, at the speed that covers the remaining travel in 4 s, then motor
  * off, without reading the load cell).
+ * A release starts from the tension (the mean of the last 4 readings), never from a set-point that
+ * ran ahead of it, and its fall ramps up to the release rate over the time the drive needs to turn
+ * round, so the tension follows the set-point without catching up faster than the release rate.
  * The force release slews toward 0 rather than stopping at the floor, so a reading at or below
  * the floor is always reached. "At the floor" is the mean of the last 4 readings (50 ms), never
  * one noisy reading. Then the drive goes on back to the slack position (less a margin) before the

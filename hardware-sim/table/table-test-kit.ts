@@ -28,6 +28,25 @@ export interface TableKit {
   readonly nextId: () => number;
 }
 
+/** `!EV` lines of one name the host received. */
+export function wireEvents(kit: TableKit, name: string) {
+  return kit.host.ofKind('event').filter((e) => e.message.name === name).map((e) => e.message);
+}
+
+/** `$SET` (must be accepted), then advances until the ramp is done and settled (within 10 N). */
+export async function rampTo(kit: TableKit, targetN: number, rateNps = 44.5): Promise<void> {
+  const reply = await kit.reply({ kind: 'set', id: kit.nextId(), targetN, rateNps });
+  if (reply.kind !== 'ack') throw new Error(`$SET ${targetN} refused: ${JSON.stringify(reply)}`);
+  await kit.advance(Math.ceil((targetN / rateNps) * 1000) + 1500);
+  const measuredN = kit.sim.state().measuredN;
+  if (Math.abs(measuredN - targetN) >= 10) throw new Error(`ramp to ${targetN} N ended at ${measuredN} N`);
+}
+
+/** Advances in 10 ms steps until the table is released, or `maxMs` has passed. */
+export async function untilReleased(kit: TableKit, maxMs: number): Promise<void> {
+  for (let ms = 0; ms < maxMs && kit.sim.state().state !== 'released'; ms += 10) await kit.advance(10);
+}
+
 export async function tableKit(options: TableSimOptions = {}): Promise<TableKit> {
   const sim = createTableSim({ clock: 'manual', ...options });
   const host: TableProbe = new HostProbe(sim.connectInProcess(), {
