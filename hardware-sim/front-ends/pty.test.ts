@@ -76,9 +76,9 @@ describe('PTY front end', () => {
     const dir = mkdtempSync(join(tmpdir(), 'proprio-pty-test-'));
     try {
       const sim = createPlateSim({ seed: 3 });
-      const pending = sim.servePty({ dir, name: 'late' });
+      const pending = sim.servePty({ dir, name: 'late' }).catch((error: unknown) => error);
       await sim.close();
-      await expect(pending).rejects.toBeInstanceOf(FrontEndRetiredError);
+      expect(await pending).toBeInstanceOf(FrontEndRetiredError);
       expect(existsSync(join(dir, 'late'))).toBe(false);
       await waitFor(() => !isSocatRunningFor(join(dir, 'late')), 3000, 'socat to exit');
     } finally {
@@ -90,9 +90,9 @@ describe('PTY front end', () => {
     const dir = mkdtempSync(join(tmpdir(), 'proprio-pty-test-'));
     const sim = createPlateSim({ seed: 3, subjectPresent: true });
     try {
-      const first = sim.servePty({ dir, name: 'first' });
+      const first = sim.servePty({ dir, name: 'first' }).catch((error: unknown) => error);
       const second = await sim.servePty({ dir, name: 'second' });
-      await expect(first).rejects.toBeInstanceOf(FrontEndRetiredError);
+      expect(await first).toBeInstanceOf(FrontEndRetiredError);
       await waitFor(() => !isSocatRunningFor(join(dir, 'first')), 3000, 'the first socat to exit');
       expect(existsSync(join(dir, 'first'))).toBe(false);
       // The late first one did not take the port: the second still talks to the device.
