@@ -6,9 +6,8 @@
  * Both runs use the same PTY kind and the same bytes, side by side in one process run.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ReadlineParser, type ReadlineOptions } from '@serialport/parser-readline';
 import { SerialPort } from 'serialport';
@@ -95,35 +94,50 @@ export interface PtyBenchResult {
   readonly bareLinesPerSec: number;
   readonly bareBytesModeLinesPerSec: number;
   readonly proprioLinesPerSec: number;
-  /** Proprio's pipeline against bare parser-readline with its defaults. */
+  /** Proprio's pipeline against bare parser-readline with its defaults: median of the rounds' ratios. */
   readonly ratio: number;
   /** Against bare parser-readline in Buffer mode: the cost of everything after the splitter. */
   readonly ratioToBytesMode: number;
+  readonly rounds: number;
   readonly pinned: boolean;
 }
 
+const ROUNDS = 7;
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+/**
+ * Each round measures the three readers back to back, in an order that rotates from round to
+ * round; a round's ratios compare runs seconds apart, and the medians over the rounds resist the
+ * machine's drift (the link alone moved between 0.56 and 1.02 M lines/s from run to run here).
+ */
 export async function benchPlatePty(lineCount = 300_000): Promise<PtyBenchResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'proprio-bench-'));
   const file = path.join(dir, 'lines.txt');
   writeFileSync(file, makePlateLines(lineCount, 0).join(''), 'latin1');
-  const pinned = availableParallelism() >= 2;
+  // os.cpus(), not availableParallelism(): the latter shrinks to 1 once this process is pinned.
+  const pinned = cpus().length >= 2;
   if (pinned) pinSelf(READER_CPU);
   try {
-    // Alternate the two readers and keep each one's best run: the machine is shared and noisy.
-    let bare = 0;
-    let bareBytes = 0;
-    let proprio = 0;
-    for (let round = 0; round < 3; round++) {
-      bare = Math.max(bare, await measure(bareReadline, file, lineCount));
-      bareBytes = Math.max(bareBytes, await measure(bareReadlineBytes, file, lineCount));
-      proprio = Math.max(proprio, await measure(proprioPipeline, file, lineCount));
+    const readers = [bareReadline, bareReadlineBytes, proprioPipeline];
+    const rates: number[][] = [[], [], []];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let k = 0; k < readers.length; k++) {
+        const index = (round + k) % readers.length;
+        (rates[index] as number[]).push(await measure(readers[index] as Reader, file, lineCount));
+      }
     }
+    const [bare, bytes, proprio] = rates as [number[], number[], number[]];
     return {
-      bareLinesPerSec: bare,
-      bareBytesModeLinesPerSec: bareBytes,
-      proprioLinesPerSec: proprio,
-      ratio: proprio / bare,
-      ratioToBytesMode: proprio / bareBytes,
+      bareLinesPerSec: median(bare),
+      bareBytesModeLinesPerSec: median(bytes),
+      proprioLinesPerSec: median(proprio),
+      ratio: median(proprio.map((rate, i) => rate / (bare[i] as number))),
+      ratioToBytesMode: median(proprio.map((rate, i) => rate / (bytes[i] as number))),
+      rounds: ROUNDS,
       pinned,
     };
   } finally {
