@@ -16,7 +16,7 @@ export function findElectronBinary(): ElectronBinary {
     return { found: false, reason: 'the electron package is not installed' };
   }
   const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { found: false, reason: 'no Electron binary on this machine (it downloads on first launch, which needs internet)' };
+  if (!existsSync(pathFile)) return { found: false, reason: 'no Electron binary on this machine, and it downloads on first launch, which needs internet' };
   const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? { found: true, path: binary } : { found: false, reason: `the Electron binary is missing at ${binary}` };
 }

@@ -59,7 +59,7 @@ export async function runStart(options: StartOptions, io: MonitorIo): Promise<nu
   io.write(
     electron.found
       ? 'Proprio: the Electron window arrives with the clinic-app issue (#7); showing the terminal dashboard meanwhile.\n'
-      : `Proprio: Electron cannot start here (${electron.reason}); showing the terminal dashboard instead.\n`,
+      : `Proprio: Electron cannot start here: ${electron.reason}. Showing the terminal dashboard instead.\n`,
   );
   if (!options.simulate) {
     io.write('Proprio: no devices configured yet; run `proprio start --simulate` for the built-in simulator, or `proprio monitor PORT`.\n');

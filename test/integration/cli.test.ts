@@ -108,7 +108,7 @@ describe('proprio', () => {
     const start = await run(['start', '--simulate', '--duration', '2']);
     expect(start.code).toBe(0);
     const [first] = start.stdout.split('\n');
-    expect(first).toMatch(/^Proprio: Electron cannot start here \(.+\); showing the terminal dashboard instead\.$/);
+    expect(first).toMatch(/^Proprio: Electron cannot start here: [^()]+\. Showing the terminal dashboard instead\.$/);
     expect(start.stdout).toMatch(/PF-600 .* at sim:plate {2}— ready/);
     expect(start.stdout).toMatch(/DT-9 .* at sim:table {2}— ready/);
   }, 30_000);
