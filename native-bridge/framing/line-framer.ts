@@ -18,11 +18,12 @@ export class LineFramer {
     // An explicit `encoding: undefined` overrides readline's utf8 default: lines stay Buffers.
     this.splitter = new ReadlineParser({ delimiter: '\n', encoding: undefined } as unknown as ReadlineOptions);
     this.splitter.on('data', onLine);
-    this.guard.pipe(this.splitter);
   }
 
   push(chunk: Buffer): void {
-    this.guard.write(chunk);
+    const pieces = this.guard.cut(chunk);
+    if (pieces === undefined) this.splitter.write(chunk);
+    else for (const piece of pieces) this.splitter.write(piece);
   }
 
   /**
@@ -31,8 +32,6 @@ export class LineFramer {
    */
   discard(): boolean {
     const hadPartialLine = this.guard.pendingBytes > 0;
-    this.guard.unpipe(this.splitter);
-    this.guard.destroy();
     this.splitter.destroy();
     return hadPartialLine;
   }
