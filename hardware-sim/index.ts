@@ -8,6 +8,7 @@
  * or on loopback TCP, and injects seeded faults. See README.md for the API and the fault names.
  */
 export { createPlateSim } from './plate/plate-sim.ts';
+export type { SimulatedDevice } from './device-link/device-runtime.ts';
 export type { PlateFaults, PlateSim, PlateSimOptions, PlateSimState, SubjectSettings } from './plate/plate-sim.ts';
 export type { PlateSampleRecord } from './plate/plate-firmware.ts';
 export type { SubjectTruth } from './plate/subject-model.ts';

@@ -5,7 +5,11 @@
  * Construction order matters for determinism: the firmware schedules its first events on the
  * scheduler before `start()` creates the clock driver (a real-time driver starts ticking at once).
  */
+import type { Duplex } from 'node:stream';
 import { createClockDriver } from '../clock/clock-driver.ts';
+import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
+import type { PtyOptions } from '../front-ends/pty.ts';
+import type { TcpOptions } from '../front-ends/tcp.ts';
 import type { ClockDriver, ClockMode } from '../clock/clock-driver.ts';
 import { Scheduler } from '../clock/scheduler.ts';
 import { createFaultCounters } from '../faults/fault-counters.ts';
@@ -23,6 +27,23 @@ const PUMP_INTERVAL_US = 2000;
 export interface ByteReceiver {
   receiveBytes(chunk: Uint8Array): void;
   resetReceiver(): void;
+}
+
+/** What every simulated device offers, whatever it models: its ports, its clock, its counters. */
+export interface SimulatedDevice {
+  readonly model: string;
+  readonly serial: string;
+  /** A Duplex the app writes host lines into and reads device bytes from; replaces the previous one. */
+  connectInProcess(): Duplex;
+  servePty(options?: PtyOptions): Promise<PtyEndpoint>;
+  serveTcp(options?: TcpOptions): Promise<TcpEndpoint>;
+  unplug(): Promise<void>;
+  replug(): Promise<void>;
+  faultCounters(): FaultCounters;
+  /** Manual clock only. */
+  advanceMs(ms: number): void;
+  nowUs(): number;
+  close(): Promise<void>;
 }
 
 export interface DeviceRuntimeOptions {
@@ -67,6 +88,21 @@ export class DeviceRuntime {
     };
     this.scheduler.at(this.scheduler.nowUs + PUMP_INTERVAL_US, pumpTick);
     this.driver = createClockDriver(this.options.clock, this.scheduler, () => this.pump());
+  }
+
+  /** The SimulatedDevice methods that only need the runtime, for a device to spread into itself. */
+  deviceMethods(): Omit<SimulatedDevice, 'model' | 'serial'> {
+    return {
+      connectInProcess: () => this.frontEnds.connectInProcess(),
+      servePty: (options) => this.frontEnds.servePty(options),
+      serveTcp: (options) => this.frontEnds.serveTcp(options),
+      unplug: () => this.frontEnds.unplug(),
+      replug: () => this.frontEnds.replug(),
+      faultCounters: () => ({ ...this.counters }),
+      advanceMs: (ms) => this.advanceMs(ms),
+      nowUs: () => this.nowUs,
+      close: () => this.close(),
+    };
   }
 
   get nowUs(): number {

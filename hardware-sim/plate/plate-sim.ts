@@ -5,18 +5,13 @@
  * (wire), plate-commands.ts (states), subject-model.ts and sway-model.ts (the person),
  * load-cells.ts (cells and ADC) and device-link/ (link layer). Ground truth is readable for tests.
  */
-import type { Duplex } from 'node:stream';
 import type { ClockMode } from '../clock/clock-driver.ts';
 import { DeviceLink } from '../device-link/device-link.ts';
 import type { RxBadByClass } from '../device-link/device-link.ts';
-import { DeviceRuntime } from '../device-link/device-runtime.ts';
-import type { FaultCounters } from '../faults/fault-counters.ts';
+import { DeviceRuntime, type SimulatedDevice } from '../device-link/device-runtime.ts';
 import { checkSerial } from '../device-link/serial-number.ts';
 import { NO_LINK_FAULTS, pickLinkFaults } from '../faults/link-faults.ts';
 import type { LinkFaults } from '../faults/link-faults.ts';
-import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
-import type { PtyOptions } from '../front-ends/pty.ts';
-import type { TcpOptions } from '../front-ends/tcp.ts';
 import { decodePlateHostLine, encodePlateDeviceLine } from '../spec-codec/plate-codec.ts';
 import type { PlateDeviceMessage } from '../spec-codec/plate-codec.ts';
 import type { PlateDeviceCommand } from './plate-commands.ts';
@@ -87,24 +82,13 @@ export interface PlateSimState {
   readonly calibration: readonly CellCalibration[];
 }
 
-export interface PlateSim {
-  readonly model: string;
-  readonly serial: string;
-  connectInProcess(): Duplex;
-  servePty(options?: PtyOptions): Promise<PtyEndpoint>;
-  serveTcp(options?: TcpOptions): Promise<TcpEndpoint>;
-  unplug(): Promise<void>;
-  replug(): Promise<void>;
+export interface PlateSim extends SimulatedDevice {
   stepOn(): void;
   stepOff(): void;
   setSubject(settings: Partial<SubjectSettings>): void;
   setFaults(faults: Partial<PlateFaults>): void;
   faults(): PlateFaults;
-  faultCounters(): FaultCounters;
   state(): PlateSimState;
-  advanceMs(ms: number): void;
-  nowUs(): number;
-  close(): Promise<void>;
 }
 
 export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
@@ -147,13 +131,9 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
   let linkFaults: LinkFaults = NO_LINK_FAULTS;
 
   const sim: PlateSim = {
+    ...runtime.deviceMethods(),
     model: PLATE_MODEL,
     serial,
-    connectInProcess: () => runtime.frontEnds.connectInProcess(),
-    servePty: (o) => runtime.frontEnds.servePty(o),
-    serveTcp: (o) => runtime.frontEnds.serveTcp(o),
-    unplug: () => runtime.frontEnds.unplug(),
-    replug: () => runtime.frontEnds.replug(),
     stepOn: () => subject.stepOn(runtime.nowUs),
     stepOff: () => subject.stepOff(runtime.nowUs),
     setSubject(settings) {
@@ -173,7 +153,6 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
       });
     },
     faults: () => ({ ...linkFaults, ...firmware.faults }),
-    faultCounters: () => ({ ...runtime.counters }),
     state() {
       const truth = subject.truthAt(runtime.nowUs);
       return {
@@ -194,9 +173,6 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
         calibration: adc.calibration,
       };
     },
-    advanceMs: (ms) => runtime.advanceMs(ms),
-    nowUs: () => runtime.nowUs,
-    close: () => runtime.close(),
   };
 
   sim.setSubject(options.subject ?? {});

@@ -5,18 +5,13 @@
  * (wire, ticks), table-commands.ts (§4), table-safety.ts and table-release.ts (§6),
  * force-loop.ts, table-physics.ts and its parts, and device-link/ (link layer).
  */
-import type { Duplex } from 'node:stream';
 import type { ClockMode } from '../clock/clock-driver.ts';
 import { DeviceLink } from '../device-link/device-link.ts';
 import type { RxBadByClass } from '../device-link/device-link.ts';
-import { DeviceRuntime } from '../device-link/device-runtime.ts';
-import type { FaultCounters } from '../faults/fault-counters.ts';
+import { DeviceRuntime, type SimulatedDevice } from '../device-link/device-runtime.ts';
 import { checkSerial } from '../device-link/serial-number.ts';
 import { NO_LINK_FAULTS, pickLinkFaults } from '../faults/link-faults.ts';
 import type { LinkFaults } from '../faults/link-faults.ts';
-import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
-import type { PtyOptions } from '../front-ends/pty.ts';
-import type { TcpOptions } from '../front-ends/tcp.ts';
 import { decodeTableHostLine, encodeTableDeviceLine } from '../spec-codec/table-codec.ts';
 import type { Region, TableDeviceMessage, TableStateKind, Telemetry } from '../spec-codec/table-codec.ts';
 import type { DriveKind } from './actuator.ts';
@@ -107,14 +102,7 @@ export interface TableSimState {
   readonly events: readonly { readonly name: string; readonly tUs: number }[];
 }
 
-export interface TableSim {
-  readonly model: string;
-  readonly serial: string;
-  connectInProcess(): Duplex;
-  servePty(options?: PtyOptions): Promise<PtyEndpoint>;
-  serveTcp(options?: TcpOptions): Promise<TcpEndpoint>;
-  unplug(): Promise<void>;
-  replug(): Promise<void>;
+export interface TableSim extends SimulatedDevice {
   /** Patient switch: press/release, or any channel state (unplugged, shorted). */
   pressSwitch(): void;
   releaseSwitch(): void;
@@ -123,11 +111,7 @@ export interface TableSim {
   clearEstop(): void;
   setFaults(faults: Partial<TableFaults>): void;
   faults(): TableFaults;
-  faultCounters(): FaultCounters;
   state(): TableSimState;
-  advanceMs(ms: number): void;
-  nowUs(): number;
-  close(): Promise<void>;
 }
 
 export function createTableSim(options: TableSimOptions = {}): TableSim {
@@ -168,13 +152,9 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
   let linkFaults: LinkFaults = NO_LINK_FAULTS;
 
   const sim: TableSim = {
+    ...runtime.deviceMethods(),
     model: TABLE_MODEL,
     serial,
-    connectInProcess: () => runtime.frontEnds.connectInProcess(),
-    servePty: (o) => runtime.frontEnds.servePty(o),
-    serveTcp: (o) => runtime.frontEnds.serveTcp(o),
-    unplug: () => runtime.frontEnds.unplug(),
-    replug: () => runtime.frontEnds.replug(),
     pressSwitch: () => firmware.setSwitch('pressed'),
     releaseSwitch: () => firmware.setSwitch('ready'),
     setSwitch: (position) => firmware.setSwitch(position),
@@ -202,7 +182,6 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
       patientSwitch: firmware.patientSwitch.position,
       estop: firmware.inputs.estop,
     }),
-    faultCounters: () => ({ ...runtime.counters }),
     state() {
       const control = firmware.control;
       return {
@@ -235,9 +214,6 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
         events: firmware.eventLog.map((e) => ({ name: e.name, tUs: e.tUs })),
       };
     },
-    advanceMs: (ms) => runtime.advanceMs(ms),
-    nowUs: () => runtime.nowUs,
-    close: () => runtime.close(),
   };
 
   sim.setFaults({ ...NO_TABLE_DEVICE_FAULTS, ...options.faults });

@@ -1,5 +1,5 @@
 /**
- * Whether an Electron binary is installed, found without touching `require('electron')`: that
+ * Whether an Electron binary is installed, found without loading the electron package's entry: that
  * module tries to download the binary when it is missing, which hangs offline (SETUP.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
