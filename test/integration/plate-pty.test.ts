@@ -78,10 +78,12 @@ describe('plate over a socat PTY', () => {
     const [gap] = recorder.gaps;
     expect(gap?.cause).toBe('link-lost');
     // The gap, counted on the device clock, spans the outage: at least the second we waited
-    // unplugged, at most the whole time from unplug to the first sample after reconnecting.
+    // unplugged, at most the whole time from unplug to the first sample after reconnecting, plus
+    // the samples that were still on their way when we pulled the plug (the device paces its
+    // output in 2 ms batches; 100 ms covers the PTY and event-loop delay on a loaded machine).
     const outageMs = performance.now() - unpluggedAt;
     expect(gap?.lostSamples).toBeGreaterThanOrEqual(1000);
-    expect(gap?.lostSamples).toBeLessThanOrEqual(outageMs);
+    expect(gap?.lostSamples).toBeLessThanOrEqual(outageMs + 100);
     expect(driver.linkStats().reconnects).toBe(1);
     expect(driver.linkStats().seqRewinds).toBe(0);
     expect(driver.linkStats().lostLines).toBe(0);
