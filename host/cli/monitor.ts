@@ -98,22 +98,30 @@ export async function runMonitor(options: MonitorOptions, io: MonitorIo, inProce
     return 2;
   }
   const view = createDeviceView(options.device, transport.value, options.port, options.rateHz);
-  view.start();
-  const draw = (): void => {
-    const lines = view.render();
-    io.write(io.isTty ? `\x1b[H\x1b[J${lines.join('\n')}\n` : `${lines.join('\n')}\n\n`);
-  };
-  const timer = setInterval(draw, options.refreshMs);
-  await untilStopped(options.durationMs, io.interrupted);
-  clearInterval(timer);
-  draw();
-  await view.stop();
+  await showViews([view], io, options.refreshMs, options.durationMs);
   if (options.json) io.write(`${JSON.stringify(view.summary())}\n`);
   return 0;
 }
 
+/**
+ * Starts the views, redraws them every `refreshMs` (in place on a terminal, as blocks otherwise)
+ * until `durationMs` passes or the user stops, draws a last time and stops them.
+ */
+export async function showViews(views: readonly DeviceView[], io: MonitorIo, refreshMs: number, durationMs: number | undefined): Promise<void> {
+  for (const view of views) view.start();
+  const draw = (): void => {
+    const text = views.map((view) => view.render().join('\n')).join('\n\n');
+    io.write(io.isTty ? `\x1b[H\x1b[J${text}\n` : `${text}\n\n`);
+  };
+  const timer = setInterval(draw, refreshMs);
+  await untilStopped(durationMs, io.interrupted);
+  clearInterval(timer);
+  draw();
+  await Promise.all(views.map((view) => view.stop()));
+}
+
 /** Resolves after `durationMs` (never, when undefined) or at the interrupt, leaving no timer behind. */
-export async function untilStopped(durationMs: number | undefined, interrupted: Promise<void>): Promise<void> {
+async function untilStopped(durationMs: number | undefined, interrupted: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const elapsed = new Promise<void>((resolve) => {
     if (durationMs !== undefined) timer = setTimeout(resolve, durationMs);

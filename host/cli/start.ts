@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../../core/index.ts';
 import { duplexTransport } from '../../native-bridge/index.ts';
 import { findElectronBinary } from './electron-binary.ts';
 import { inProcessSims } from './in-process-sims.ts';
-import { createDeviceView, untilStopped, type MonitorIo } from './monitor.ts';
+import { createDeviceView, showViews, type MonitorIo } from './monitor.ts';
 import { integerIn, numberIn } from './cli-numbers.ts';
 
 export interface StartOptions {
@@ -70,16 +70,7 @@ export async function runStart(options: StartOptions, io: MonitorIo): Promise<nu
     createDeviceView('plate', duplexTransport('sim:plate', () => sims.plate().connectInProcess()), 'sim:plate', 1000),
     createDeviceView('table', duplexTransport('sim:table', () => sims.table().connectInProcess()), 'sim:table', 1000),
   ];
-  for (const view of views) view.start();
-  const draw = (): void => {
-    const text = views.map((view) => view.render().join('\n')).join('\n\n');
-    io.write(io.isTty ? `\x1b[H\x1b[J${text}\n` : `${text}\n\n`);
-  };
-  const timer = setInterval(draw, options.refreshMs);
-  await untilStopped(options.durationMs, io.interrupted);
-  clearInterval(timer);
-  draw();
-  await Promise.all(views.map((view) => view.stop()));
+  await showViews(views, io, options.refreshMs, options.durationMs);
   await sims.close();
   return 0;
 }
