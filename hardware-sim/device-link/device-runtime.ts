@@ -7,6 +7,7 @@
  */
 import type { Duplex } from 'node:stream';
 import { createClockDriver } from '../clock/clock-driver.ts';
+import { checkSerial } from './serial-number.ts';
 import type { PtyEndpoint, TcpEndpoint } from '../front-ends/front-end-host.ts';
 import type { PtyOptions } from '../front-ends/pty.ts';
 import type { TcpOptions } from '../front-ends/tcp.ts';
@@ -44,6 +45,33 @@ export interface SimulatedDevice {
   advanceMs(ms: number): void;
   nowUs(): number;
   close(): Promise<void>;
+}
+
+/** The options every simulated device takes besides its own model's. */
+export interface SimBaseOptions {
+  readonly seed?: number;
+  readonly serial?: string;
+  readonly clock?: 'manual' | 'realtime';
+  readonly timeScale?: number;
+  readonly txCapacityBytes?: number;
+}
+
+/**
+ * A device's runtime and serial number from its options: seed 1, real time × 1 and the serial
+ * `<prefix>-` + 5 digits of the seed unless given. A bad serial throws (a caller's bug).
+ */
+export function openDeviceRuntime(options: SimBaseOptions, ptyName: string, serialPrefix: string): { runtime: DeviceRuntime; serial: string } {
+  const seed = options.seed ?? 1;
+  const clock: ClockMode = options.clock === 'manual' ? { kind: 'manual' } : { kind: 'realtime', timeScale: options.timeScale ?? 1 };
+  const runtime = new DeviceRuntime({
+    seed,
+    clock,
+    ptyName,
+    ...(options.txCapacityBytes === undefined ? {} : { txCapacityBytes: options.txCapacityBytes }),
+  });
+  const serial = options.serial ?? `${serialPrefix}-${String(Math.abs(seed) % 100000).padStart(5, '0')}`;
+  checkSerial(serial);
+  return { runtime, serial };
 }
 
 export interface DeviceRuntimeOptions {

@@ -5,11 +5,9 @@
  * (wire), plate-commands.ts (states), subject-model.ts and sway-model.ts (the person),
  * load-cells.ts (cells and ADC) and device-link/ (link layer). Ground truth is readable for tests.
  */
-import type { ClockMode } from '../clock/clock-driver.ts';
 import { DeviceLink } from '../device-link/device-link.ts';
 import type { RxBadByClass } from '../device-link/device-link.ts';
-import { DeviceRuntime, type SimulatedDevice } from '../device-link/device-runtime.ts';
-import { checkSerial } from '../device-link/serial-number.ts';
+import { openDeviceRuntime, type SimulatedDevice } from '../device-link/device-runtime.ts';
 import { NO_LINK_FAULTS, pickLinkFaults } from '../faults/link-faults.ts';
 import type { LinkFaults } from '../faults/link-faults.ts';
 import { decodePlateHostLine, encodePlateDeviceLine } from '../spec-codec/plate-codec.ts';
@@ -92,17 +90,7 @@ export interface PlateSim extends SimulatedDevice {
 }
 
 export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
-  const seed = options.seed ?? 1;
-  const clock: ClockMode =
-    options.clock === 'manual' ? { kind: 'manual' } : { kind: 'realtime', timeScale: options.timeScale ?? 1 };
-  const runtime = new DeviceRuntime({
-    seed,
-    clock,
-    ptyName: 'plate',
-    ...(options.txCapacityBytes === undefined ? {} : { txCapacityBytes: options.txCapacityBytes }),
-  });
-  const serial = options.serial ?? `PF6-${String(Math.abs(seed) % 100000).padStart(5, '0')}`;
-  checkSerial(serial);
+  const { runtime, serial } = openDeviceRuntime(options, 'plate', 'PF6');
   if (options.rateHz !== undefined && !(Number.isInteger(options.rateHz) && options.rateHz >= 100 && options.rateHz <= 2000)) {
     throw new RangeError(`createPlateSim: rateHz must be an integer 100–2000, got ${options.rateHz}`);
   }

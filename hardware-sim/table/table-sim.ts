@@ -5,11 +5,9 @@
  * (wire, ticks), table-commands.ts (§4), table-safety.ts and table-release.ts (§6),
  * force-loop.ts, table-physics.ts and its parts, and device-link/ (link layer).
  */
-import type { ClockMode } from '../clock/clock-driver.ts';
 import { DeviceLink } from '../device-link/device-link.ts';
 import type { RxBadByClass } from '../device-link/device-link.ts';
-import { DeviceRuntime, type SimulatedDevice } from '../device-link/device-runtime.ts';
-import { checkSerial } from '../device-link/serial-number.ts';
+import { openDeviceRuntime, type SimulatedDevice } from '../device-link/device-runtime.ts';
 import { NO_LINK_FAULTS, pickLinkFaults } from '../faults/link-faults.ts';
 import type { LinkFaults } from '../faults/link-faults.ts';
 import { decodeTableHostLine, encodeTableDeviceLine } from '../spec-codec/table-codec.ts';
@@ -115,17 +113,7 @@ export interface TableSim extends SimulatedDevice {
 }
 
 export function createTableSim(options: TableSimOptions = {}): TableSim {
-  const seed = options.seed ?? 1;
-  const clock: ClockMode =
-    options.clock === 'manual' ? { kind: 'manual' } : { kind: 'realtime', timeScale: options.timeScale ?? 1 };
-  const runtime = new DeviceRuntime({
-    seed,
-    clock,
-    ptyName: 'table',
-    ...(options.txCapacityBytes === undefined ? {} : { txCapacityBytes: options.txCapacityBytes }),
-  });
-  const serial = options.serial ?? `DT9-${String(Math.abs(seed) % 100000).padStart(5, '0')}`;
-  checkSerial(serial);
+  const { runtime, serial } = openDeviceRuntime(options, 'table', 'DT9');
   const physics = new TablePhysics(
     runtime.prng.derive('load-cell'),
     options.drive ?? 'backdrivable',
