@@ -12,6 +12,7 @@ export type { SimulatedDevice } from './device-link/device-runtime.ts';
 export type { PlateFaults, PlateSim, PlateSimOptions, PlateSimState, SubjectSettings } from './plate/plate-sim.ts';
 export type { PlateSampleRecord } from './plate/plate-firmware.ts';
 export type { SubjectTruth } from './plate/subject-model.ts';
+export type { PlacedMass } from './plate/test-masses.ts';
 export type { CellCalibration, CellFaults, CellForces } from './plate/load-cells.ts';
 export type { Eyes, Surface } from './plate/sway-model.ts';
 

@@ -21,6 +21,7 @@ import { stepPlateCommand } from './plate-commands.ts';
 import type { PlateDeviceCommand, PlateState } from './plate-commands.ts';
 import { HOST_SILENCE_STOP_US, PLATE_FIRMWARE_VERSION, PLATE_MODEL, POWER_UP_RATE_HZ } from './plate-constants.ts';
 import type { SubjectModel, SubjectTruth } from './subject-model.ts';
+import type { TestMasses } from './test-masses.ts';
 
 export interface PlateSampleRecord {
   readonly seq: number;
@@ -34,6 +35,8 @@ export interface PlateSampleRecord {
 export interface PlateFirmwareOptions {
   readonly scheduler: Scheduler;
   readonly subject: SubjectModel;
+  /** Calibration masses set on the plate, loading it on top of the subject. */
+  readonly masses: TestMasses;
   readonly adc: LoadCellAdc;
   readonly serial: string;
   readonly bootAtUs: number;
@@ -147,7 +150,7 @@ export class PlateFirmware implements LinkBehaviour<PlateDeviceCommand> {
     const state = this.stateValue;
     const link = this.link;
     if (state.kind !== 'streaming' || link === null) return;
-    const truth = this.o.subject.truthAt(nowUs);
+    const truth = this.o.masses.addTo(this.o.subject.truthAt(nowUs), nowUs);
     const cellForcesN = splitForce(truth.forceN, truth.copXMm, truth.copYMm);
     const reading = this.o.adc.read(cellForcesN, nowUs);
     let flags = reading.flags;

@@ -21,6 +21,8 @@ import { PLATE_MODEL } from './plate-constants.ts';
 import { SubjectModel } from './subject-model.ts';
 import type { SubjectTruth } from './subject-model.ts';
 import type { Eyes, Surface } from './sway-model.ts';
+import { TestMasses } from './test-masses.ts';
+import type { PlacedMass } from './test-masses.ts';
 
 export interface SubjectSettings {
   readonly bodyMassKg: number;
@@ -78,12 +80,18 @@ export interface PlateSimState {
   /** The latest samples sent (with the truth they were made from), newest last. */
   readonly recentSamples: readonly PlateSampleRecord[];
   readonly calibration: readonly CellCalibration[];
+  /** Calibration masses on the plate now (their load may still be settling). */
+  readonly masses: readonly PlacedMass[];
 }
 
 export interface PlateSim extends SimulatedDevice {
   stepOn(): void;
   stepOff(): void;
   setSubject(settings: Partial<SubjectSettings>): void;
+  /** Sets a known mass down at a known position (calibration); its load settles in about 2 s. */
+  placeMass(mass: PlacedMass): void;
+  /** Lifts every calibration mass off the plate. */
+  clearMasses(): void;
   setFaults(faults: Partial<PlateFaults>): void;
   faults(): PlateFaults;
   state(): PlateSimState;
@@ -95,12 +103,14 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
     throw new RangeError(`createPlateSim: rateHz must be an integer 100–2000, got ${options.rateHz}`);
   }
   const subject = new SubjectModel(runtime.prng.derive('subject'));
+  const masses = new TestMasses();
   const calibrationPrng = runtime.prng.derive('calibration');
   const cal = (): CellCalibration => (options.idealCells === true ? IDEAL_CELL : randomCalibration(calibrationPrng));
   const adc = new LoadCellAdc([cal(), cal(), cal(), cal()], runtime.prng.derive('cell-noise'), options.cellNoiseN ?? 0.2);
   const firmware = new PlateFirmware({
     scheduler: runtime.scheduler,
     subject,
+    masses,
     adc,
     serial,
     bootAtUs: options.bootAtUs ?? 1000,
@@ -132,6 +142,13 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
         subject.condition = { eyes: settings.eyes ?? subject.condition.eyes, surface: settings.surface ?? subject.condition.surface };
       }
     },
+    placeMass(mass) {
+      if (!(mass.massKg > 0) || !Number.isFinite(mass.xMm) || !Number.isFinite(mass.yMm)) {
+        throw new RangeError(`placeMass: mass must be > 0 kg at a finite position, got ${JSON.stringify(mass)}`);
+      }
+      masses.place(mass, runtime.nowUs);
+    },
+    clearMasses: () => masses.clear(runtime.nowUs),
     setFaults(faults) {
       const next = { ...sim.faults(), ...faults };
       linkFaults = pickLinkFaults(next);
@@ -142,7 +159,7 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
     },
     faults: () => ({ ...linkFaults, ...firmware.faults }),
     state() {
-      const truth = subject.truthAt(runtime.nowUs);
+      const truth = masses.addTo(subject.truthAt(runtime.nowUs), runtime.nowUs);
       return {
         firmware: firmware.state.kind,
         rateHz: firmware.state.rateHz,
@@ -159,6 +176,7 @@ export function createPlateSim(options: PlateSimOptions = {}): PlateSim {
         cellForcesN: splitForce(truth.forceN, truth.copXMm, truth.copYMm),
         recentSamples: [...firmware.recentSamples],
         calibration: adc.calibration,
+        masses: masses.placed,
       };
     },
   };
