@@ -1,0 +1,48 @@
+/**
+ * The one contract (STYLE.md §1.4): `ApiRequests`, what the host handles, and `ApiEvents`, what
+ * the host pushes. The renderer, the WebSocket host and the Electron IPC binding all import this.
+ *
+ * Adding a method: declare it in a feature file (`api/<feature>/<feature>-methods.ts`, a record of
+ * `method<Result>()(paramsSchema)`), spread that record into METHODS below, and implement it in
+ * the host's handler table (host/app); the types make a missing handler a compile error.
+ */
+import type { z } from 'zod';
+import type { ApiResponse } from './errors.ts';
+import type { MethodSpec } from './method-spec.ts';
+import { DEVICE_METHODS } from './devices/device-methods.ts';
+import type { DeviceSnapshot } from './devices/device-snapshot.ts';
+import { SIMULATOR_METHODS, type SimulatorStatus } from './simulator/simulator-methods.ts';
+import type { StreamBatch } from './streams/stream-frame.ts';
+
+/** Every method the host handles, by name: its parameter schema and (as a type) its result. */
+export const METHODS = {
+  ...DEVICE_METHODS,
+  ...SIMULATOR_METHODS,
+} satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
+
+export type MethodName = keyof typeof METHODS;
+export type MethodParams<M extends MethodName> = z.infer<(typeof METHODS)[M]['params']>;
+export type MethodResult<M extends MethodName> = (typeof METHODS)[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+/** Requests the host handles. Each resolves to a value or a typed error, and never rejects for an expected failure. */
+export type ApiRequests = { [M in MethodName]: (params: MethodParams<M>) => Promise<ApiResponse<MethodResult<M>>> };
+
+/** Events the host pushes to every connected screen. */
+export interface ApiEvents {
+  /** The device list changed: a link state, a counter (at most a few times a second), an assignment. */
+  'devices.changed': readonly DeviceSnapshot[];
+  /** The simulator's state changed (a QA action, a device first used). */
+  'sim.changed': SimulatorStatus;
+  /** Force plate samples, batched (stream frame; see streams/stream-frame.ts). */
+  'plate.samples': StreamBatch<'plate.samples'>;
+  /** Table telemetry, batched. */
+  'table.telemetry': StreamBatch<'table.telemetry'>;
+}
+
+export type EventName = keyof ApiEvents;
+/** The events sent as JSON; the others travel as binary stream frames. */
+export type JsonEventName = 'devices.changed' | 'sim.changed';
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(METHODS, name);
+}

@@ -1,0 +1,37 @@
+/** Public surface of the API contract (STYLE.md §1.4): the only file other folders import. */
+export { METHODS, isMethodName } from './contract.ts';
+export type { ApiEvents, ApiRequests, EventName, JsonEventName, MethodName, MethodParams, MethodResult } from './contract.ts';
+export { apiError, internalError, type ApiError, type ApiErrorCode, type ApiResponse } from './errors.ts';
+export { createDispatcher, type ApiHandlers, type Dispatch, type DispatcherOptions } from './dispatcher.ts';
+export { createApiClient, type ApiClient, type ClientTransport } from './client.ts';
+export { callMessageSchema, type CallMessage, type EventMessage, type HostTextMessage, type OutgoingEvent, type ReplyMessage } from './envelope.ts';
+export {
+  STREAM_BATCH_INTERVAL_MS,
+  STREAM_COLUMNS,
+  isStreamName,
+  packStreamFrame,
+  unpackStreamFrame,
+  type StreamBatch,
+  type StreamColumn,
+  type StreamName,
+} from './streams/stream-frame.ts';
+export { DEVICE_ROLES } from './devices/device-snapshot.ts';
+export type {
+  DeviceConnection,
+  DeviceIdentityView,
+  DeviceRole,
+  DeviceSnapshot,
+  DeviceStats,
+  RawChannels,
+} from './devices/device-snapshot.ts';
+export { SWITCH_POSITIONS } from './simulator/simulator-methods.ts';
+export type {
+  ActiveFault,
+  Eyes,
+  SimFaultInfo,
+  SimPlateStatus,
+  SimTableStatus,
+  SimulatorStatus,
+  Surface,
+  SwitchPosition,
+} from './simulator/simulator-methods.ts';
