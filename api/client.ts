@@ -41,8 +41,8 @@ export function createApiClient(transport: ClientTransport): ApiClient {
     on(name, listener) {
       let set = listeners.get(name);
       if (set === undefined) listeners.set(name, (set = new Set()));
-      set.add(listener as (payload: never) => void);
-      return () => void set.delete(listener as (payload: never) => void);
+      set.add(listener);
+      return () => void set.delete(listener);
     },
   };
 }
