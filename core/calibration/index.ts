@@ -1,0 +1,45 @@
+/** Calibration of the force plate and the table's load cell: pure fitting, checks and status. */
+export { solveLeastSquares, type LeastSquaresError, type LeastSquaresSolution } from './least-squares.ts';
+export {
+  applyPlateCalibration,
+  cellForcesN,
+  nominalCoefficients,
+  plateFullScaleN,
+  plateLoad,
+  type CellCoefficients,
+  type PlateCoefficients,
+  type PlateGeometry,
+  type PlateLoad,
+  type PlateLoadColumns,
+} from './plate-coefficients.ts';
+export { validatePlatePlan, type PlanError, type PlanErrorCode, type PlatePoint, type PointRole } from './plate-plan.ts';
+export { fitPlateGains, type FitResidual, type PlateFit, type PlateReading } from './plate-fit.ts';
+export {
+  COP_TOLERANCE_MM,
+  checkLinearity,
+  forceToleranceN,
+  verifyPoint,
+  type LinearityCheck,
+  type PointVerification,
+} from './plate-verify.ts';
+export { STABILITY_WINDOW_MS, StabilityWindow, type StabilityAssessment, type StabilityScale } from './stability.ts';
+export {
+  IDENTITY_TABLE_COEFFICIENTS,
+  TABLE_ACCURACY_FRAC,
+  calibrateTableLoadCell,
+  checkCoefficientChange,
+  contradictionBandN,
+  type LoadDirection,
+  type TableCalibrationError,
+  type TableCalibrationResult,
+  type TableCoefficients,
+  type TablePoint,
+} from './table-fit.ts';
+export {
+  DEFAULT_CALIBRATION_INTERVAL_MONTHS,
+  calibrationStatus,
+  dueAtMs,
+  isCalibrationInForce,
+  type CalibrationStatus,
+  type CalibrationSummary,
+} from './calibration-status.ts';
