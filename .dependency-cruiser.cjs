@@ -30,7 +30,7 @@ const TEST_SUPPORT = '^test/support/';
 const PROJECT_FOLDER = '^(core|api|native-bridge|hardware-sim|host|electron|renderer)/';
 
 /** Pure-computation packages core/ may use (STYLE.md §2: listed by name, each earning its place). */
-const CORE_PACKAGES = [];
+const CORE_PACKAGES = ['fft.js'];
 
 /**
  * Each area: which files (`from`, minus tests and minus `fromNot`), what they may import
