@@ -5,6 +5,7 @@
 import { runSimCli } from '../../hardware-sim/index.ts';
 import { discoverPorts } from '../../native-bridge/index.ts';
 import { inProcessSims } from './in-process-sims.ts';
+import { METRICS_USAGE, nodeMetricsIo, parseMetricsArgs, runMetrics } from './metrics.ts';
 import { MONITOR_USAGE, parseMonitorArgs, runMonitor } from './monitor.ts';
 import { START_USAGE, parseStartArgs, runStart } from './start.ts';
 import { terminalIo } from './terminal-io.ts';
@@ -14,6 +15,7 @@ commands:
   start [--simulate]     start Proprio (the built-in simulator with --simulate)
   sim [options]          run the hardware simulator standalone; prints where to connect
   monitor PORT [options] terminal view of one device (identity, rate, COP or tension, errors)
+  metrics FILE [options] sway metrics of a CSV/TSV of COP samples, as JSON
   ports                  list serial ports, and the simulated ones
   help                   this text; \`proprio <command> --help\` for a command's options`;
 
@@ -45,6 +47,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       const options = parseStartArgs(rest);
       if (!options.ok) return fail('start', options.error, START_USAGE);
       return runStart(options.value, terminalIo());
+    }
+    case 'metrics': {
+      if (wantsHelp) return usage(METRICS_USAGE);
+      const options = parseMetricsArgs(rest);
+      if (!options.ok) return fail('metrics', options.error, METRICS_USAGE);
+      const done = runMetrics(options.value, nodeMetricsIo);
+      return done.ok ? 0 : fail('metrics', done.error, METRICS_USAGE);
     }
     case 'ports': {
       const discovery = await discoverPorts([], ['sim:plate', 'sim:table']);
