@@ -16,3 +16,4 @@ export {
   type SwayMetricSet,
 } from './balance/sway-metrics.ts';
 export { CausalLowPass } from './balance/causal-low-pass.ts';
+export * from './decompression/index.ts';
