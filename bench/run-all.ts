@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchMetrics } from './metrics.ts';
 import { benchPlateCpu } from './plate-cpu.ts';
 import { benchPlateDecode } from './plate-decode.ts';
 import { benchPlatePty } from './plate-pty.ts';
@@ -34,6 +35,9 @@ record('plate.pty.ratioToBareReadline', pty.ratio, 'ratio', `median of ${pty.rou
 record('plate.pty.ratioToBareReadlineBytes', pty.ratioToBytesMode, 'ratio');
 const cpu = await benchPlateCpu();
 record('plate.cpuPercentAt1kHz', cpu.cpuPercentAt1kHz, '% of one core', `PlateDriver over PTY from \`proprio sim\`, ${Math.round(cpu.samplesPerSec)} samples/s`);
+const metrics = benchMetrics();
+record('metrics.fullSet60s1kHz.ms', metrics.fullSetMs, 'ms', 'median of 31 warm runs, all sway metrics incl. filter, Welch, SampEn');
+record('metrics.ratioToNumpy', metrics.ratioToNumpy, 'ratio', `Proprio / NumPy-SciPy reference (${metrics.numpyMs.toFixed(1)} ms) on the same data`);
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
