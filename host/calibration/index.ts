@@ -1,0 +1,6 @@
+/** Calibration procedures against the live plate and table, and the store contract they need. */
+export type { CalibratedDevice, CalibratedDeviceKind, CalibrationRecord, CalibrationStore, CoefficientFields, StoredCalibration } from './calibration-store.ts';
+export { PlateCalibrationSession, SETTLE_TIMEOUT_MS, type CalibrationStepError, type PlateSessionSetup } from './plate-session.ts';
+export { PLATE_PROCEDURE, evaluatePlateCalibration, plateCalibrationRecord, type PlateCalibrationOutcome } from './plate-outcome.ts';
+export { runPlateProcedure, type MassPlacer } from './plate-procedure.ts';
+export type { PlateSource, SettleError } from './settled-load.ts';
