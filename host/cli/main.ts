@@ -4,6 +4,7 @@
  */
 import { runSimCli } from '../../hardware-sim/index.ts';
 import { discoverPorts } from '../../native-bridge/index.ts';
+import { CALIBRATE_USAGE, runCalibrate } from './calibrate.ts';
 import { inProcessSims } from './in-process-sims.ts';
 import { METRICS_USAGE, nodeMetricsIo, parseMetricsArgs, runMetrics } from './metrics.ts';
 import { MONITOR_USAGE, parseMonitorArgs, runMonitor } from './monitor.ts';
@@ -17,6 +18,7 @@ commands:
   monitor PORT [options] terminal view of one device (identity, rate, COP or tension, errors)
   metrics FILE [options] sway metrics of a CSV/TSV of COP samples, as JSON
   ports                  list serial ports, and the simulated ones
+  calibrate plate|table  run a calibration headless (QA) against a port or the simulator
   help                   this text; \`proprio <command> --help\` for a command's options`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -55,6 +57,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       const done = runMetrics(options.value, nodeMetricsIo);
       return done.ok ? 0 : fail('metrics', done.error, METRICS_USAGE);
     }
+    case 'calibrate':
+      if (wantsHelp) return usage(CALIBRATE_USAGE);
+      return runCalibrate(rest, { write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text) }, undefined);
     case 'ports': {
       const discovery = await discoverPorts([], ['sim:plate', 'sim:table']);
       for (const port of discovery.ports) console.log(`${port.spec.padEnd(24)} ${port.label}`);
