@@ -7,7 +7,7 @@
  * returns to idle, or to `released` when the operator was re-arming after a release.
  */
 import { PRECHECK_STEP_TIMEOUT_MS, SWITCH_TEST_TIMEOUT_MS, ZERO_CHECK_TOLERANCE_N } from './decompression-limits.ts';
-import { forceText, raise, then } from './supervisor-safety.ts';
+import { forceText, raise, andThen } from './supervisor-safety.ts';
 import type { Phase, ReleaseCause, StepResult, SupervisorCommand, SupervisorState, TableReading } from './supervisor-types.ts';
 
 type Prechecking = Extract<Phase, { kind: 'prechecking' }>;
@@ -75,5 +75,5 @@ export function failPrecheck(state: SupervisorState, phase: Prechecking, detail:
       ? { kind: 'idle' }
       : { kind: 'released', cause: phase.rearmFrom, atMs: nowMs, programMs: phase.resumeAtMs, fromN: phase.releasedFromN, isTableDone: true };
   const commands: SupervisorCommand[] = state.reading?.mode === 'armed' ? [{ kind: 'table', command: { kind: 'disarm' } }] : [];
-  return then({ state: { ...state, phase: back }, commands }, (s) => raise(s, 'precheck-failed', detail, nowMs));
+  return andThen({ state: { ...state, phase: back }, commands }, (s) => raise(s, 'precheck-failed', detail, nowMs));
 }

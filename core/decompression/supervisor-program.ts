@@ -7,7 +7,7 @@
  */
 import { PAUSE_MAX_MS, PAUSE_WARNING_MS } from './decompression-limits.ts';
 import { checkRate, checkSetpoint } from './envelope.ts';
-import { raise, safetyRelease, then } from './supervisor-safety.ts';
+import { raise, safetyRelease, andThen } from './supervisor-safety.ts';
 import type { Phase, StepResult, StopReason, SupervisorState, TableReading } from './supervisor-types.ts';
 import { segmentRateNps, timelineAt, type Segment } from './timeline.ts';
 
@@ -26,7 +26,7 @@ export function commandSetpoint(state: SupervisorState, targetN: number, rateNps
   const grant = { envelope: state.plan.envelope, capN: state.capN, confirmedN: state.plan.prescription.confirmedN };
   const checked = checkSetpoint(grant, target, rate);
   if (checked.ok) return { state, commands: [{ kind: 'table', command: { kind: 'set', targetN: target, rateNps: rate } }] };
-  return then(raise(state, 'envelope', checked.error.message, nowMs), (s) => beginStop(s, 'refused', nowMs));
+  return andThen(raise(state, 'envelope', checked.error.message, nowMs), (s) => beginStop(s, 'refused', nowMs));
 }
 
 /** The program's ramp speed as a stop or hold-approach rate. */
@@ -73,7 +73,7 @@ export function pauseRunning(state: SupervisorState, nowMs: number): StepResult 
 /** Pause is limited to PAUSE_MAX_MS; the last PAUSE_WARNING_MS are announced (ref §7.3). */
 export function tickPaused(state: SupervisorState, phase: Extract<Phase, { kind: 'paused' }>, nowMs: number): StepResult {
   const pausedMs = nowMs - phase.pausedAtMs;
-  if (pausedMs >= PAUSE_MAX_MS) return then(raise(state, 'pause-limit', 'pause limit reached, stopping', nowMs), (s) => beginStop(s, 'pause-limit', nowMs));
+  if (pausedMs >= PAUSE_MAX_MS) return andThen(raise(state, 'pause-limit', 'pause limit reached, stopping', nowMs), (s) => beginStop(s, 'pause-limit', nowMs));
   if (phase.isWarned || pausedMs < PAUSE_MAX_MS - PAUSE_WARNING_MS) return { state, commands: [] };
   const warned: SupervisorState = { ...state, phase: { ...phase, isWarned: true } };
   return raise(warned, 'pause-limit', `stopping in ${Math.ceil((PAUSE_MAX_MS - pausedMs) / 1000)} s`, nowMs);

@@ -73,7 +73,7 @@ export function clear(state: SupervisorState, condition: AlarmCondition): StepRe
 }
 
 /** Runs `next` on the state `first` produced and joins their commands. */
-export function then(first: StepResult, next: (state: SupervisorState) => StepResult): StepResult {
+export function andThen(first: StepResult, next: (state: SupervisorState) => StepResult): StepResult {
   const second = next(first.state);
   return { state: second.state, commands: [...first.commands, ...second.commands] };
 }
@@ -87,7 +87,7 @@ export function safetyRelease(state: SupervisorState, cause: ReleaseCause, detai
   if (!isEngaged(phase)) {
     // Nothing is under tension: a press or e-stop is announced once, with a harmless $RELEASE.
     if (cause === 'link-lost' || state.alarms.some((a) => a.condition === condition)) return { state, commands: [] };
-    return then({ state, commands: [{ kind: 'table', command: { kind: 'release' } }] }, alarm);
+    return andThen({ state, commands: [{ kind: 'table', command: { kind: 'release' } }] }, alarm);
   }
   const commands: SupervisorCommand[] = cause === 'link-lost' ? [] : [{ kind: 'table', command: { kind: 'release' } }];
   commands.push({ kind: 'mark-session', mark: markOf(cause), detail: detail === '' ? cause : `${cause}: ${detail}` });
@@ -96,7 +96,7 @@ export function safetyRelease(state: SupervisorState, cause: ReleaseCause, detai
     phase: { kind: 'released', cause, atMs: nowMs, programMs: programMsOf(phase), fromN: state.reading?.measuredN ?? 0, isTableDone: false },
     monitor: FRESH_FORCE_MONITOR,
   };
-  return then({ state: released, commands }, alarm);
+  return andThen({ state: released, commands }, alarm);
 }
 
 /** Safety conditions visible in a reading (the events usually arrive first; this is the second view). */

@@ -31,7 +31,7 @@ import { LOADCELL_NOISE_FRACTION_FS, MIN_TENSION_FLOOR_N } from './decompression
 import { observeForce, type ForceFinding } from './force-monitor.ts';
 import { beginPrechecks, enterZero, failPrecheck, precheckReading, tickPrechecks } from './supervisor-prechecks.ts';
 import { beginStop, pauseRunning, startRunning, stoppingReading, tickPaused, tickRunning } from './supervisor-program.ts';
-import { clear, forceText, isEngaged, noticeSafety, raise, readingSafety, safetyRelease, then } from './supervisor-safety.ts';
+import { clear, forceText, isEngaged, noticeSafety, raise, readingSafety, safetyRelease, andThen } from './supervisor-safety.ts';
 import type { CommandFailureInfo, OperatorInput, StepResult, SupervisorEvent, SupervisorState, TableCommandKind, TableReading } from './supervisor-types.ts';
 
 const unchanged = (state: SupervisorState): StepResult => ({ state, commands: [] });
@@ -104,7 +104,7 @@ function readingStep(state: SupervisorState, reading: TableReading, nowMs: numbe
     case 'paused':
       return monitorForce(state, reading, nowMs);
     case 'stopping':
-      return then(monitorForce(state, reading, nowMs), (s) => (s.phase.kind === 'stopping' ? stoppingReading(s, s.phase, reading) : unchanged(s)));
+      return andThen(monitorForce(state, reading, nowMs), (s) => (s.phase.kind === 'stopping' ? stoppingReading(s, s.phase, reading) : unchanged(s)));
     case 'released':
       return reading.mode === 'released' && !phase.isTableDone ? unchanged({ ...state, phase: { ...phase, isTableDone: true } }) : unchanged(state);
     case 'idle':
@@ -141,7 +141,7 @@ function onFinding(state: SupervisorState, finding: ForceFinding | undefined, re
       return safetyRelease(state, 'tracking-escalated', versus, nowMs);
     case 'tracking':
       // Medium alarm and no further increase: hold the present force (ref §7.2).
-      return then(raise(state, 'tracking', versus, nowMs), (s) => pauseRunning(s, nowMs));
+      return andThen(raise(state, 'tracking', versus, nowMs), (s) => pauseRunning(s, nowMs));
     case 'tracking-cleared':
       return clear(state, 'tracking');
     default:
@@ -182,6 +182,6 @@ function commandFailed(state: SupervisorState, command: TableCommandKind, failur
   // 9 e-stop engaged, 10 fault latched, 12 not armed: the table is releasing or released on its own.
   if (failure.kind === 'nak' && (failure.code === 9 || failure.code === 10 || failure.code === 12)) return safetyRelease(state, 'table-fault', detail, nowMs);
   if (command === 'stop') return safetyRelease(state, 'table-fault', detail, nowMs);
-  if (phase.kind === 'running' || phase.kind === 'paused') return then(raise(state, 'command-refused', detail, nowMs), (s) => beginStop(s, 'refused', nowMs));
+  if (phase.kind === 'running' || phase.kind === 'paused') return andThen(raise(state, 'command-refused', detail, nowMs), (s) => beginStop(s, 'refused', nowMs));
   return raise(state, 'command-refused', detail, nowMs);
 }

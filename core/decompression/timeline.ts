@@ -100,14 +100,41 @@ function stepRestN(stepN: number, minN: number): number {
   return Math.max(MIN_TENSION_FLOOR_N, Math.min(minN, stepN * MIN_TENSION_FRACTION));
 }
 
-/** The hold tension of each cycle, in order, for the modes that cycle hold/rest. */
-function cycleHolds(program: Program, cycleMs: number): (cycle: number) => number {
-  const mode = program.mode;
-  if (mode.kind === 'progressive') return (cycle) => (program.maxN * Math.min(cycle + 1, mode.steps)) / mode.steps;
-  if (mode.kind !== 'regressive') return () => program.maxN;
-  // Regressive: full-force cycles, then the last `steps` cycles descend (cycle lengths estimated at full force).
-  const fullCycles = Math.max(0, Math.floor(program.treatmentMs / cycleMs) - mode.steps);
-  return (cycle) => (cycle < fullCycles ? program.maxN : (program.maxN * Math.max(1, mode.steps - (cycle - fullCycles))) / mode.steps);
+type CycleMode = Extract<Program['mode'], { kind: 'intermittent' | 'progressive' | 'regressive' }>;
+
+/** One hold/rest cycle at `holdN`: ramp up, hold, ramp down to the rest level, rest. */
+function addCycle(b: TimelineBuilder, program: Program, mode: CycleMode, holdN: number): void {
+  b.rampTo(holdN);
+  b.hold(mode.holdMs, 'hold');
+  b.rampTo(mode.kind === 'intermittent' ? program.minN : stepRestN(holdN, program.minN));
+  b.hold(mode.restMs, 'rest');
+}
+
+/** The hold force of step k of n (1-based): equal steps up to the max (SmarTrac, Triton; ref §3). */
+const stepN = (program: Program, k: number, n: number): number => (program.maxN * k) / n;
+
+function addCycles(b: TimelineBuilder, program: Program, mode: CycleMode): void {
+  if (mode.kind !== 'regressive') {
+    for (let cycle = 1; b.nowMs < program.treatmentMs; cycle++) {
+      addCycle(b, program, mode, mode.kind === 'progressive' ? stepN(program, Math.min(cycle, mode.steps), mode.steps) : program.maxN);
+    }
+    return;
+  }
+  // Regressive: full-force cycles, a longer rest if needed, then the steps down ending with the treatment.
+  const tail = new TimelineBuilder(program);
+  tail.levelN = program.minN;
+  for (let k = mode.steps; k >= 1; k--) addCycle(tail, program, mode, stepN(program, k, mode.steps));
+  const headEndMs = program.treatmentMs - tail.nowMs;
+  for (;;) {
+    const trial = new TimelineBuilder(program);
+    trial.levelN = b.levelN;
+    addCycle(trial, program, mode, program.maxN);
+    if (b.nowMs + trial.nowMs > headEndMs) break;
+    addCycle(b, program, mode, program.maxN);
+  }
+  b.rampTo(Math.min(b.levelN, program.minN));
+  b.hold(headEndMs - b.nowMs, 'rest');
+  for (let k = mode.steps; k >= 1; k--) addCycle(b, program, mode, stepN(program, k, mode.steps));
 }
 
 export function buildTimeline(program: Program): Timeline {
@@ -127,18 +154,9 @@ export function buildTimeline(program: Program): Timeline {
       break;
     case 'intermittent':
     case 'progressive':
-    case 'regressive': {
-      const rampMs = rampDurationMs(program.maxN - program.minN, program.rampRateNps, program.rampShape);
-      const holdAt = cycleHolds(program, mode.holdMs + mode.restMs + 2 * rampMs);
-      for (let cycle = 0; b.nowMs < program.treatmentMs; cycle++) {
-        const holdN = holdAt(cycle);
-        b.rampTo(holdN);
-        b.hold(mode.holdMs, 'hold');
-        b.rampTo(mode.kind === 'intermittent' ? program.minN : stepRestN(holdN, program.minN));
-        b.hold(mode.restMs, 'rest');
-      }
+    case 'regressive':
+      addCycles(b, program, mode);
       break;
-    }
     default:
       assertNever(mode, 'program mode');
   }
