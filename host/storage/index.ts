@@ -39,3 +39,6 @@ export {
 } from './streams.ts';
 export { encodeChunk, decodeChunkInto, type ChunkColumns } from './chunk-codec.ts';
 export { channelCountOf, writeTableFrame, type StreamKind, type PlateSampleColumns, type TableTelemetryColumns } from './stream-layouts.ts';
+export { backupDatabase, restoreDatabase, type BackupInfo, type RestoreInfo } from './backup.ts';
+export { exportSession, PLATE_CSV_HEADER, TABLE_CSV_HEADER, type ExportedFiles } from './export-session.ts';
+export { inspectDatabaseFile, type DatabaseFileKind } from './database-file.ts';

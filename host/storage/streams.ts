@@ -99,7 +99,36 @@ export function storedSampleCount(storage: Storage, streamId: number): number {
   return (storage.db.prepare('SELECT coalesce(sum(sample_count), 0) AS n FROM stream_chunks WHERE stream_id = ?').get(streamId) as { n: number }).n;
 }
 
-interface RawColumns {
+interface ChunkRow {
+  readonly id: number;
+  readonly data: Buffer;
+}
+
+function damaged(streamId: number, chunkId: number, problem: string): StorageError {
+  return { code: 'corrupt-data', message: `stream ${streamId}, chunk ${chunkId}: ${problem}` };
+}
+
+/**
+ * A stream chunk by chunk, in recording order, for exports that must not hold an hour of samples
+ * in memory. Each value holds one chunk's columns; a damaged chunk yields an error and ends it.
+ */
+export function* streamChunks(storage: Storage, stream: StreamInfo): Generator<Result<RawColumns, StorageError>> {
+  const channelCount = channelCountOf(stream.kind);
+  for (const row of storage.db.prepare('SELECT id, sample_count, data FROM stream_chunks WHERE stream_id = ? ORDER BY id').iterate(stream.id) as Iterable<
+    ChunkRow & { sample_count: number }
+  >) {
+    const count = row.sample_count;
+    const target = { seq: new Float64Array(count), tUs: new Float64Array(count), channels: Array.from({ length: channelCount }, () => new Int32Array(count)) };
+    const decoded = decodeChunkInto(row.data, target, 0);
+    if (!decoded.ok || decoded.value.count !== count) {
+      yield err(damaged(stream.id, row.id, decoded.ok ? `holds ${decoded.value.count} samples, its row says ${count}` : decoded.error));
+      return;
+    }
+    yield ok({ count, ...target });
+  }
+}
+
+export interface RawColumns {
   readonly count: number;
   readonly seq: Float64Array;
   readonly tUs: Float64Array;
@@ -116,11 +145,12 @@ function readStreamColumns(storage: Storage, streamId: number, kind: StreamKind,
   const total = (storage.db.prepare(`SELECT coalesce(sum(sample_count), 0) AS n FROM stream_chunks WHERE ${where}`).get(...args) as { n: number }).n;
   const target = { seq: new Float64Array(total), tUs: new Float64Array(total), channels: Array.from({ length: channelCountOf(kind) }, () => new Int32Array(total)) };
   let offset = 0;
-  for (const row of storage.db.prepare(`SELECT id, data FROM stream_chunks WHERE ${where} ORDER BY id`).iterate(...args) as Iterable<{ id: number; data: Buffer }>) {
+  for (const row of storage.db.prepare(`SELECT id, data FROM stream_chunks WHERE ${where} ORDER BY id`).iterate(...args) as Iterable<ChunkRow>) {
     const decoded = decodeChunkInto(row.data, target, offset);
-    if (!decoded.ok) return err({ code: 'corrupt-data', message: `stream ${streamId}, chunk ${row.id}: ${decoded.error}` });
+    if (!decoded.ok) return err(damaged(streamId, row.id, decoded.error));
     offset += decoded.value.count;
   }
+  if (offset !== total) return err({ code: 'corrupt-data', message: `stream ${streamId}: chunks hold ${offset} samples, their rows say ${total}` });
   return ok(window === undefined ? { count: total, ...target } : clip(target, total, window));
 }
 
