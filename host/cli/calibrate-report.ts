@@ -11,12 +11,12 @@ export function formatPlateOutcome(outcome: PlateCalibrationOutcome, identity: D
   const lines = [
     `plate ${identity.model} ${identity.serial}: ${outcome.isPassed ? 'PASSED' : 'FAILED'}`,
     `fit: ${outcome.fit.residuals.length} points, force residual RMS ${outcome.fit.rmsForceResidualN.toFixed(3)} N`,
-    'verification        applied N  force err %  (tol N)  COP err mm (tol)   uncalibrated: force %  COP mm',
+    `${'verification'.padEnd(24)} applied N  force err %  (tol N)  COP err mm (tol)   uncalibrated: force %  COP mm`,
   ];
   outcome.verification.forEach((p, i) => {
     const before = outcome.uncalibrated[i];
     lines.push(
-      `  ${p.pointId.padEnd(16)} ${f(p.appliedN, 1, 9)} ${f(p.forceErrorPct, 3, 12)} ${f(p.forceToleranceN, 2, 8)} ${f(p.copErrorMm, 2, 11)} (${p.copToleranceMm})  ${p.isPassed ? 'ok  ' : 'FAIL'}` +
+      `  ${p.pointId.padEnd(22)} ${f(p.appliedN, 1, 9)} ${f(p.forceErrorPct, 3, 12)} ${f(p.forceToleranceN, 2, 8)} ${f(p.copErrorMm, 2, 11)} (${p.copToleranceMm})  ${p.isPassed ? 'ok  ' : 'FAIL'}` +
         `  ${f(before?.forceErrorPct ?? Number.NaN, 3, 16)} ${f(before?.copErrorMm ?? Number.NaN, 2, 7)}`,
     );
   });
