@@ -26,6 +26,9 @@ const TEST_LIBRARIES = npm('vitest', '@vitest/[^/]+', 'fast-check');
 /** Shared test doubles (manual timers, vector loaders). */
 const TEST_SUPPORT = '^test/support/';
 
+/** The renderer's build tooling (Vite's JS API), run by `proprio web`/`start` in a child process. */
+const RENDERER_BUILD = '^renderer/(build|vite\\.config)\\.js$';
+
 /** The folders dependency-cruiser runs over; other folders import only their index.ts. */
 const PROJECT_FOLDER = '^(core|api|native-bridge|hardware-sim|host|electron|renderer)/';
 
@@ -125,8 +128,16 @@ const AREAS = [
     why: 'electron/build.js is build tooling: esbuild and node:* only.',
   },
   {
+    name: 'renderer-build',
+    from: RENDERER_BUILD,
+    allow: ['^renderer/vite\\.config\\.js$', npm('vite', '@vitejs/plugin-react')],
+    nodeCore: true,
+    why: 'renderer/build.js and vite.config.js are build tooling: Vite, its React plugin and node:* only.',
+  },
+  {
     name: 'renderer',
     from: '^renderer/',
+    fromNot: RENDERER_BUILD,
     allow: ['^renderer/', '^api/index\\.ts$', '^core/index\\.ts$', npm('react', 'react-dom', 'uplot')],
     nodeCore: false,
     why: 'renderer/ may use api/, core/, react and uplot; never host/, native-bridge/, electron/, hardware-sim/ or node:*.',
@@ -197,7 +208,7 @@ module.exports = {
       comment:
         'Production code never imports a devDependency (it would be missing from the installed app). ' +
         "Exception: 'electron', which electron-builder requires to be a devDependency.",
-      from: { path: PROJECT_FOLDER, pathNot: [TEST_FILE, '^electron/build\\.js$'] },
+      from: { path: PROJECT_FOLDER, pathNot: [TEST_FILE, '^electron/build\\.js$', RENDERER_BUILD] },
       to: { dependencyTypes: ['npm-dev'], pathNot: npm('electron') },
     },
     {

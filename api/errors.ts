@@ -16,6 +16,8 @@ export type ApiErrorCode =
   | 'refused'
   /** A device did not do what was asked (no reply, refused the command). */
   | 'device-error'
+  /** The screen lost its connection to the host; the action may or may not have happened. */
+  | 'host-unreachable'
   /** Proprio's own bug; `id` finds the details in the host log. */
   | 'internal';
 

@@ -10,6 +10,7 @@ export {
   STREAM_COLUMNS,
   isStreamName,
   packStreamFrame,
+  streamNameOfFrame,
   unpackStreamFrame,
   type StreamBatch,
   type StreamColumn,

@@ -61,11 +61,18 @@ export function packStreamFrame(stream: StreamName, source: Float64Array, stride
   return frame.buffer;
 }
 
+/** The stream a frame belongs to, from its header; undefined when it is not a stream frame. */
+export function streamNameOfFrame(buffer: ArrayBuffer): StreamName | undefined {
+  if (buffer.byteLength < HEADER_LENGTH * 8 || buffer.byteLength % 8 !== 0) return undefined;
+  const code = new Float64Array(buffer, 0, 1)[0];
+  return (Object.keys(STREAM_CODES) as StreamName[]).find((name) => STREAM_CODES[name] === code);
+}
+
 /** Reads a frame; a malformed one (wrong size, unknown stream) is an error value, never a throw. */
 export function unpackStreamFrame(buffer: ArrayBuffer): Result<StreamBatch<StreamName>, string> {
   if (buffer.byteLength % 8 !== 0 || buffer.byteLength < HEADER_LENGTH * 8) return err('stream frame: not a whole number of float64 header cells');
   const frame = new Float64Array(buffer);
-  const stream = (Object.keys(STREAM_CODES) as StreamName[]).find((name) => STREAM_CODES[name] === frame[0]);
+  const stream = streamNameOfFrame(buffer);
   if (stream === undefined) return err(`stream frame: unknown stream code ${frame[0]}`);
   const count = frame[1] ?? -1;
   const names = STREAM_COLUMNS[stream];

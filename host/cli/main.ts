@@ -10,10 +10,12 @@ import { METRICS_USAGE, nodeMetricsIo, parseMetricsArgs, runMetrics } from './me
 import { MONITOR_USAGE, parseMonitorArgs, runMonitor } from './monitor.ts';
 import { START_USAGE, parseStartArgs, runStart } from './start.ts';
 import { terminalIo } from './terminal-io.ts';
+import { WEB_USAGE, parseWebArgs, runWeb } from './web.ts';
 
 const USAGE = `usage: proprio <command> [options]
 commands:
   start [--simulate]     start Proprio (the built-in simulator with --simulate)
+  web [options]          browser mode: serve Proprio on 127.0.0.1; prints the URL to open
   sim [options]          run the hardware simulator standalone; prints where to connect
   monitor PORT [options] terminal view of one device (identity, rate, COP or tension, errors)
   metrics FILE [options] sway metrics of a CSV/TSV of COP samples, as JSON
@@ -49,6 +51,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       const options = parseStartArgs(rest);
       if (!options.ok) return fail('start', options.error, START_USAGE);
       return runStart(options.value, terminalIo());
+    }
+    case 'web': {
+      if (wantsHelp) return usage(WEB_USAGE);
+      const options = parseWebArgs(rest);
+      if (!options.ok) return fail('web', options.error, WEB_USAGE);
+      return runWeb(options.value, terminalIo());
     }
     case 'metrics': {
       if (wantsHelp) return usage(METRICS_USAGE);

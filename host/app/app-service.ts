@@ -1,0 +1,64 @@
+/**
+ * The host's application service: owns the device connections and the simulator controls, and
+ * implements every API method. Transports (the loopback WebSocket, Electron IPC) bind it through
+ * host/rpc; they add nothing but the wire.
+ *
+ * Adding a feature's methods: write `<feature>Handlers(...)` returning `Pick<ApiHandlers, …>` for
+ * its methods (as simulator-handlers.ts does) and spread it into `handlers` below.
+ */
+import type { ApiHandlers, OutgoingEvent } from '../../api/index.ts';
+import { realTimers, type Timers } from '../../native-bridge/index.ts';
+import { DeviceHub } from './device-hub.ts';
+import type { SimulatorBackend } from './simulator-backend.ts';
+import { simulatorHandlers } from './simulator-handlers.ts';
+
+export interface AppServiceOptions {
+  readonly simulator?: SimulatorBackend;
+  readonly timers?: Timers;
+  readonly nowEpochMs?: () => number;
+}
+
+export interface AppService {
+  readonly handlers: ApiHandlers;
+  readonly devices: DeviceHub;
+  /** Every event for every screen; returns the unsubscribe function. */
+  onEvent(listener: (event: OutgoingEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Epoch milliseconds with sub-millisecond resolution, comparable with a browser's on the same machine. */
+export const preciseEpochMs = (): number => performance.timeOrigin + performance.now();
+
+export function createAppService(options: AppServiceOptions = {}): AppService {
+  const listeners = new Set<(event: OutgoingEvent) => void>();
+  const publish = (event: OutgoingEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+  const simulator = options.simulator;
+  const devices = new DeviceHub({
+    timers: options.timers ?? realTimers,
+    nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
+    publish,
+    timeScale: simulator?.timeScale ?? 1,
+    ...(simulator === undefined ? {} : { inProcess: simulator.connector }),
+  });
+  const handlers: ApiHandlers = {
+    'devices.list': () => ({ ok: true, value: devices.list() }),
+    'devices.connect': ({ role, port }) => devices.connect(role, port),
+    'devices.disconnect': ({ role }) => devices.disconnect(role),
+    ...simulatorHandlers(simulator, devices, (status) => publish({ kind: 'json', message: { kind: 'event', name: 'sim.changed', payload: status } })),
+  };
+  return {
+    handlers,
+    devices,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async close() {
+      await devices.close();
+      await simulator?.close();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * `proprio web`: browser mode. Serves the clinic app to a browser on this machine from a
+ * loopback-only host guarded by a per-launch token (host/web). The first line of output is always
+ * `Proprio running at http://127.0.0.1:PORT/?token=…`, so scripts and tests can read it.
+ */
+import { parseArgs } from 'node:util';
+import { err, ok, type Result } from '../../core/index.ts';
+import { createAppService } from '../app/app-service.ts';
+import { createRpcHost } from '../rpc/rpc-host.ts';
+import { startWebServer } from '../web/web-server.ts';
+import { integerIn, numberIn } from './cli-numbers.ts';
+import type { MonitorIo } from './monitor.ts';
+import { ensureRendererBuilt, RENDERER_OUT_DIR } from './web-renderer-build.ts';
+import { webSimulator } from './web-sims.ts';
+
+export interface WebOptions {
+  readonly port: number;
+  /** The database file; passed to storage once it is wired in (issue 6). */
+  readonly dbPath: string | undefined;
+  readonly simulate: boolean;
+  readonly timeScale: number;
+  readonly seed: number;
+}
+
+/** The fastest compression allowed: an hour-long program in under four seconds of a test. */
+const TIME_SCALE_MAX = 1000;
+
+export const WEB_USAGE = `usage: proprio web [--port N] [--db PATH] [--simulate] [--time-scale K] [--seed N]
+  --port        port on 127.0.0.1, 0-65535 (default 0: a free one); the first output line has the URL
+  --db PATH     the database file
+  --simulate    connect the built-in simulated plate and table at start
+  --time-scale  run simulated devices (and programs on them) K times faster, 1-${TIME_SCALE_MAX};
+                needs --simulate, and real ports are then refused
+  --seed        simulator seed, a whole number 0-4294967295 (default 1)`;
+
+export function parseWebArgs(argv: readonly string[]): Result<WebOptions, string> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        port: { type: 'string', default: '0' },
+        db: { type: 'string' },
+        simulate: { type: 'boolean', default: false },
+        'time-scale': { type: 'string', default: '1' },
+        seed: { type: 'string', default: '1' },
+      },
+    }));
+  } catch (error) {
+    return err(error instanceof Error ? error.message : String(error));
+  }
+  const port = integerIn(values.port, 0, 65535, '--port');
+  const timeScale = numberIn(values['time-scale'], 1, TIME_SCALE_MAX, '--time-scale');
+  const seed = integerIn(values.seed, 0, 4294967295, '--seed');
+  if (!port.ok) return port;
+  if (!timeScale.ok) return timeScale;
+  if (!seed.ok) return seed;
+  if (timeScale.value !== 1 && !values.simulate) return err('--time-scale runs devices faster, which is allowed only with simulated devices: add --simulate');
+  if (values.db !== undefined && values.db.trim() === '') return err('--db needs a file path');
+  return ok({ port: port.value, dbPath: values.db, simulate: values.simulate, timeScale: timeScale.value, seed: seed.value });
+}
+
+/** Runs browser mode until interrupted; resolves with the exit code. */
+export async function runWeb(options: WebOptions, io: MonitorIo, staticDir = RENDERER_OUT_DIR): Promise<number> {
+  const built = await ensureRendererBuilt(io.writeError);
+  if (!built.ok) {
+    io.writeError(`proprio web: ${built.error}\n`);
+    return 1;
+  }
+  const app = createAppService({ simulator: webSimulator({ seed: options.seed, timeScale: options.timeScale }) });
+  const server = await startWebServer({
+    rpc: createRpcHost(app),
+    port: options.port,
+    staticDir,
+  }).catch((error: unknown) => error as Error);
+  if (server instanceof Error) {
+    io.writeError(`proprio web: could not listen on 127.0.0.1:${options.port}: ${server.message}\n`);
+    await app.close();
+    return 1;
+  }
+  io.write(`Proprio running at ${server.url}\n`);
+  if (built.value.built) io.writeError(`Proprio: user interface built in ${(built.value.durationMs / 1000).toFixed(1)} s\n`);
+  if (options.simulate) {
+    await Promise.all([app.devices.connect('plate', 'sim:plate'), app.devices.connect('table', 'sim:table')]);
+  }
+  await io.interrupted;
+  await server.close();
+  await app.close();
+  return 0;
+}

@@ -1,0 +1,26 @@
+/**
+ * Chart colours and sizes. Calm on purpose: red, yellow and cyan are the alarm colours of
+ * IEC 60601-1-8 (shared/reference/decompression.md §7.2) and appear only on alarms, never on data.
+ */
+export const CHART_COLOURS = {
+  ap: '#1f5f8b',
+  ml: '#6b4c9a',
+  cop: '#1f5f8b',
+  cells: '#4f6d7a',
+  grid: 'rgba(60, 72, 88, 0.12)',
+  axis: '#3c4858',
+} as const;
+
+export const AXIS_FONT = '13px system-ui, sans-serif';
+
+/** Axis settings shared by every chart: readable labels, quiet grid. */
+export function axis(label: string): { label: string; stroke: string; font: string; labelFont: string; grid: { stroke: string; width: number }; ticks: { stroke: string; width: number } } {
+  return {
+    label,
+    stroke: CHART_COLOURS.axis,
+    font: AXIS_FONT,
+    labelFont: AXIS_FONT,
+    grid: { stroke: CHART_COLOURS.grid, width: 1 },
+    ticks: { stroke: CHART_COLOURS.grid, width: 1 },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The stabilogram: the centre of pressure's path, medio-lateral (x) against antero-posterior (y),
+ * with a fading tail (older = fainter) and the newest point marked. uPlot `mode: 2` with a custom
+ * path builder that draws on the canvas directly (uPlot demos/scatter.html, STYLE.md §1.5).
+ * Equal millimetres on both axes, in a square range that grows to keep the path in view.
+ */
+import uPlot from 'uplot';
+import { CHART_COLOURS, axis } from './chart-theme.ts';
+
+/** How much of the path the tail shows, and in how many fading steps (display design choices). */
+export const STABILOGRAM_TAIL_MS = 10_000;
+const FADE_STEPS = 10;
+/** Smallest half-range shown, mm: quiet stance sways a few mm (reference balance.md §4). */
+const MIN_HALF_RANGE_MM = 20;
+const RANGE_STEP_MM = 10;
+
+export interface StabilogramSource {
+  /** Display arrays (x = ML, y = AP, mm), oldest first, `length` valid points. */
+  readonly xMm: Float64Array;
+  readonly yMm: Float64Array;
+  length: number;
+}
+
+export function createStabilogram(target: HTMLElement, source: StabilogramSource, sizePx: number): { chart: uPlot; redraw(): void } {
+  let halfRangeMm = MIN_HALF_RANGE_MM;
+
+  const drawTail = (u: uPlot): null => {
+    const ctx = u.ctx;
+    const n = source.length;
+    const segment = Math.max(1, Math.ceil(n / FADE_STEPS));
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
+    ctx.clip();
+    ctx.lineWidth = 1.5 * uPlot.pxRatio;
+    ctx.strokeStyle = CHART_COLOURS.cop;
+    for (let start = 0; start < n; start += segment) {
+      ctx.globalAlpha = 0.12 + (0.88 * (start + segment)) / n;
+      ctx.beginPath();
+      let isPenDown = false;
+      // One point of overlap so the segments join.
+      for (let i = Math.max(0, start - 1); i < Math.min(n, start + segment); i++) {
+        const x = source.xMm[i] as number;
+        const y = source.yMm[i] as number;
+        if (Number.isNaN(x) || Number.isNaN(y)) {
+          isPenDown = false;
+          continue;
+        }
+        const px = u.valToPos(x, 'x', true);
+        const py = u.valToPos(y, 'y', true);
+        if (isPenDown) ctx.lineTo(px, py);
+        else ctx.moveTo(px, py);
+        isPenDown = true;
+      }
+      ctx.stroke();
+    }
+    const lastX = source.xMm[n - 1];
+    const lastY = source.yMm[n - 1];
+    if (n > 0 && lastX !== undefined && lastY !== undefined && !Number.isNaN(lastX + lastY)) {
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = CHART_COLOURS.cop;
+      ctx.beginPath();
+      ctx.arc(u.valToPos(lastX, 'x', true), u.valToPos(lastY, 'y', true), 5 * uPlot.pxRatio, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+    return null;
+  };
+
+  const range = (): uPlot.Range.MinMax => [-halfRangeMm, halfRangeMm];
+  const chart = new uPlot(
+    {
+      mode: 2,
+      width: sizePx,
+      height: sizePx,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: false, auto: false, range }, y: { auto: false, range } },
+      axes: [axis('medio-lateral, mm (+ right)'), axis('antero-posterior, mm (+ forward)')],
+      series: [{}, { label: 'COP', stroke: CHART_COLOURS.cop, paths: drawTail, points: { show: false } }],
+    },
+    [null, [source.xMm.subarray(0, 0), source.yMm.subarray(0, 0)]] as unknown as uPlot.AlignedData,
+    target,
+  );
+
+  return {
+    chart,
+    redraw() {
+      let maxAbs = 0;
+      for (let i = 0; i < source.length; i++) {
+        const m = Math.max(Math.abs(source.xMm[i] as number), Math.abs(source.yMm[i] as number));
+        if (m > maxAbs) maxAbs = m;
+      }
+      const wanted = Math.max(MIN_HALF_RANGE_MM, Math.ceil(maxAbs / RANGE_STEP_MM) * RANGE_STEP_MM);
+      if (wanted !== halfRangeMm) {
+        halfRangeMm = wanted;
+        chart.setScale('x', { min: -wanted, max: wanted });
+        chart.setScale('y', { min: -wanted, max: wanted });
+      }
+      // Mode 2 data is [null, [xs, ys]]; our own path builder reads `source`, so only the length matters here.
+      chart.setData([null, [source.xMm.subarray(0, source.length), source.yMm.subarray(0, source.length)]] as unknown as uPlot.AlignedData, false);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * AP and ML centre of pressure against time: one uPlot line chart over the last window (30 s),
+ * fixed-length typed arrays handed straight to `setData` once per frame (uPlot demos/sine-stream).
+ */
+import uPlot from 'uplot';
+import { CHART_COLOURS, axis } from './chart-theme.ts';
+
+export interface SwaySeriesSource {
+  /** Device time, s; AP (y) and ML (x) COP, mm; oldest first, `length` valid. */
+  readonly tS: Float64Array;
+  readonly apMm: Float64Array;
+  readonly mlMm: Float64Array;
+  length: number;
+}
+
+export function createSwaySeries(target: HTMLElement, source: SwaySeriesSource, widthPx: number, heightPx: number): { chart: uPlot; redraw(): void } {
+  const view = (): uPlot.AlignedData => [source.tS.subarray(0, source.length), source.apMm.subarray(0, source.length), source.mlMm.subarray(0, source.length)];
+  const chart = new uPlot(
+    {
+      width: widthPx,
+      height: heightPx,
+      pxAlign: false,
+      cursor: { show: false },
+      legend: { show: true, live: false },
+      scales: { x: { time: false }, y: { auto: true } },
+      axes: [axis('time, s'), axis('COP, mm')],
+      series: [
+        {},
+        { label: 'AP (antero-posterior)', stroke: CHART_COLOURS.ap, width: 1.5, points: { show: false } },
+        { label: 'ML (medio-lateral)', stroke: CHART_COLOURS.ml, width: 1.5, points: { show: false } },
+      ],
+    },
+    view(),
+    target,
+  );
+  return { chart, redraw: () => chart.setData(view()) };
+}
