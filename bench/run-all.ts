@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchCalibration } from './calibration.ts';
 import { benchMetrics } from './metrics.ts';
 import { benchPlateCpu } from './plate-cpu.ts';
 import { benchPlateDecode } from './plate-decode.ts';
@@ -38,6 +39,11 @@ record('plate.cpuPercentAt1kHz', cpu.cpuPercentAt1kHz, '% of one core', `PlateDr
 const metrics = benchMetrics();
 record('metrics.fullSet60s1kHz.ms', metrics.fullSetMs, 'ms', 'median of 31 warm runs, all sway metrics incl. filter, Welch, SampEn');
 record('metrics.ratioToNumpy', metrics.ratioToNumpy, 'ratio', `Proprio / NumPy-SciPy reference (${metrics.numpyMs.toFixed(1)} ms) on the same data`);
+const calibration = await benchCalibration();
+const seedsNote = `worst verification point over ${calibration.seeds} simulator seeds`;
+record('calibration.copErrorMaxMm', calibration.copErrorMaxMm, 'mm', `${seedsNote}, after calibration (tolerance 1 mm)`);
+record('calibration.forceErrorMaxPct', calibration.forceErrorMaxPct, '% of load', `${seedsNote}, after calibration`);
+record('calibration.copErrorBeforeMaxMm', calibration.copErrorBeforeMaxMm, 'mm', `${seedsNote}, uncalibrated (tared, nominal sensitivity)`);
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
