@@ -7,7 +7,7 @@
  */
 import { PAUSE_MAX_MS, PAUSE_WARNING_MS } from './decompression-limits.ts';
 import { checkRate, checkSetpoint } from './envelope.ts';
-import { raise, safetyRelease, andThen } from './supervisor-safety.ts';
+import { andThen, programMsOf, raise, safetyRelease } from './supervisor-safety.ts';
 import type { Phase, StepResult, StopReason, SupervisorState, TableReading } from './supervisor-types.ts';
 import { segmentRateNps, timelineAt, type Segment } from './timeline.ts';
 
@@ -65,7 +65,7 @@ export function pauseRunning(state: SupervisorState, nowMs: number): StepResult 
   const phase = state.phase;
   if (phase.kind !== 'running') return { state, commands: [] };
   return {
-    state: { ...state, phase: { kind: 'paused', programMs: phase.programMs, pausedAtMs: nowMs, isWarned: false } },
+    state: { ...state, phase: { kind: 'paused', programMs: programMsOf(phase, nowMs), pausedAtMs: nowMs, isWarned: false } },
     commands: [{ kind: 'table', command: { kind: 'pause' } }],
   };
 }
@@ -83,7 +83,7 @@ export function tickPaused(state: SupervisorState, phase: Extract<Phase, { kind:
 export function beginStop(state: SupervisorState, reason: StopReason, nowMs: number): StepResult {
   const rate = programRate(state);
   if (!checkRate(state.plan.envelope, rate).ok) return safetyRelease(state, 'table-fault', 'no permitted stop rate', nowMs);
-  const programMs = state.phase.kind === 'running' || state.phase.kind === 'paused' ? state.phase.programMs : 0;
+  const programMs = programMsOf(state.phase, nowMs);
   return { state: { ...state, phase: { kind: 'stopping', reason, programMs } }, commands: [{ kind: 'table', command: { kind: 'stop', rateNps: rate } }] };
 }
 

@@ -41,15 +41,17 @@ export function isEngaged(phase: Phase): boolean {
   return phase.kind === 'prechecking' || phase.kind === 'ready' || phase.kind === 'running' || phase.kind === 'paused' || phase.kind === 'stopping';
 }
 
-export function programMsOf(phase: Phase): number {
+/** Program time at `nowMs`: running counts on from its last tick. */
+export function programMsOf(phase: Phase, nowMs: number): number {
   switch (phase.kind) {
     case 'idle':
     case 'done':
       return 0;
     case 'prechecking':
       return phase.resumeAtMs;
-    case 'ready':
     case 'running':
+      return phase.programMs + Math.max(0, nowMs - phase.lastTickMs);
+    case 'ready':
     case 'paused':
     case 'stopping':
     case 'released':
@@ -93,7 +95,7 @@ export function safetyRelease(state: SupervisorState, cause: ReleaseCause, detai
   commands.push({ kind: 'mark-session', mark: markOf(cause), detail: detail === '' ? cause : `${cause}: ${detail}` });
   const released: SupervisorState = {
     ...state,
-    phase: { kind: 'released', cause, atMs: nowMs, programMs: programMsOf(phase), fromN: state.reading?.measuredN ?? 0, isTableDone: false },
+    phase: { kind: 'released', cause, atMs: nowMs, programMs: programMsOf(phase, nowMs), fromN: state.reading?.measuredN ?? 0, isTableDone: false },
     monitor: FRESH_FORCE_MONITOR,
   };
   return andThen({ state: released, commands }, alarm);
