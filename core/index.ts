@@ -17,3 +17,33 @@ export {
 } from './balance/sway-metrics.ts';
 export { CausalLowPass } from './balance/causal-low-pass.ts';
 export * from './decompression/index.ts';
+export { PlateLoadTracker, STEADY_WINDOW_MS, STEP_OFF_FRAC, type LoadChange, type PlateOccupancy } from './balance/plate-load-state.ts';
+export { weightDistribution, type WeightDistribution } from './balance/weight-distribution.ts';
+export { offlineLowPass } from './balance/zero-phase-filter.ts';
+export type { Eyes, PointMm, ProtocolSpec, Stance, Surface, TargetPath, TrialCondition, TrialSpec, TrialTask } from './protocols/protocol-types.ts';
+export { targetAt } from './protocols/protocol-types.ts';
+export {
+  startEngine,
+  step as stepProtocol,
+  type Cue,
+  type EngineCommand,
+  type EngineEvent,
+  type EnginePhase,
+  type EngineState,
+  type InvalidReason,
+  type SafetyAnswer,
+  type TrialOutcome,
+} from './protocols/protocol-engine.ts';
+export { mctsibProtocol, rombergProtocol, singleLegStanceProtocol, tandemStanceProtocol } from './protocols/stance-protocols.ts';
+export { limitsOfStabilityProtocol, losLimitsMm, rhythmicWeightShiftProtocol } from './protocols/active-protocols.ts';
+export {
+  REEDUCATION_LADDER,
+  nextLevel,
+  reeducationLevelProtocol,
+  type LadderLevel,
+  type LevelOutcome,
+  type Progression,
+  type TherapistDecision,
+} from './protocols/reeducation-ladder.ts';
+export { losScores, trackingScores, type LosScores, type TrackingScores } from './protocols/task-scores.ts';
+export { mctsibSummary, rombergQuotients, type MctsibSummary, type RombergQuotient, type TrialMetricsRecord } from './protocols/protocol-summaries.ts';
