@@ -17,6 +17,7 @@ describe('plate calibration plan', () => {
     ['a zero mass', replace('v1', { massKg: 0 }), 'massNotPositive'],
     ['a negative mass', replace('c40', { massKg: -5 }), 'massNotPositive'],
     ['a position off the plate', replace('v3', { xMm: 320 }), 'offPlate'],
+    ['a mass too light for a COP', replace('v3', { massKg: 2 }), 'tooLight'],
     ['a mass beyond full scale', replace('v2', { massKg: 700 }), 'overload'],
     ['an id used twice', replace('v2', { id: 'v1' }), 'duplicateId'],
     ['the same point twice', [...STANDARD_PLAN, { ...(STANDARD_PLAN[0] as PlatePoint), id: 'again' }], 'duplicatePoint'],

@@ -6,9 +6,11 @@
  * points cover the centre and all four quadrants with at least two different masses (fewer leave
  * some cell's gain undetermined or untested); at least one verification point, and verification
  * points are never fitting points (same mass at the same place), so verification tests the fit
- * instead of repeating it. The plan must not overload the plate.
+ * instead of repeating it. The plan must not overload the plate, nor load it too little to have a
+ * COP (core/cop MIN_COP_LOAD_N).
  */
 import { err, ok, type Result } from '../result.ts';
+import { MIN_COP_LOAD_N } from '../cop/cop-from-forces.ts';
 import { plateFullScaleN, type PlateGeometry } from './plate-coefficients.ts';
 
 export type PointRole = 'fit' | 'verify';
@@ -25,6 +27,7 @@ export type PlanErrorCode =
   | 'noPoints'
   | 'badId'
   | 'massNotPositive'
+  | 'tooLight'
   | 'offPlate'
   | 'overload'
   | 'duplicateId'
@@ -72,6 +75,7 @@ export function validatePlatePlan(points: readonly PlatePoint[], geometry: Plate
     else if (seenIds.has(point.id)) add('duplicateId', `${name} appears more than once`);
     seenIds.add(point.id);
     if (!(Number.isFinite(point.massKg) && point.massKg > 0)) add('massNotPositive', `${name}: mass must be more than 0 kg, got ${point.massKg}`);
+    else if (point.massKg * gravityMps2 < MIN_COP_LOAD_N) add('tooLight', `${name}: ${point.massKg} kg is below the ${(MIN_COP_LOAD_N / gravityMps2).toFixed(0)} kg the plate needs to place a COP`);
     else if (point.massKg * gravityMps2 > fullScaleN) add('overload', `${name}: ${point.massKg} kg exceeds the plate's full scale of ${(fullScaleN / gravityMps2).toFixed(0)} kg`);
     const halfW = geometry.widthMm / 2;
     const halfD = geometry.depthMm / 2;

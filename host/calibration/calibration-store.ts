@@ -11,10 +11,13 @@ import type { Result } from '../../core/index.ts';
 
 export type CalibratedDeviceKind = 'plate' | 'table';
 
+/** The device as its handshake described it (link.md §5). */
 export interface CalibratedDevice {
   readonly kind: CalibratedDeviceKind;
   readonly model: string;
   readonly serial: string;
+  readonly firmware: string;
+  readonly protocolVersion: number;
 }
 
 /** JSON-shaped numbers: plate `{ zeroCounts: [4], nPerCount: [4] }`, table `{ offsetN, span }`. */
@@ -41,7 +44,9 @@ export interface StoredCalibration extends CalibrationRecord {
 }
 
 export interface CalibrationStore {
+  /** Whether this operator may apply a calibration (technician or admin, active); checked before a procedure starts. */
+  mayApply(operator: string): Result<void, string>;
   saveCalibration(record: CalibrationRecord): Result<{ readonly id: number }, string>;
   /** The device's most recent calibration (passed or not), or undefined if it never had one. */
-  latestCalibration(device: Omit<CalibratedDevice, 'kind'>): StoredCalibration | undefined;
+  latestCalibration(device: Pick<CalibratedDevice, 'model' | 'serial'>): StoredCalibration | undefined;
 }

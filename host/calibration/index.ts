@@ -4,3 +4,4 @@ export { PlateCalibrationSession, SETTLE_TIMEOUT_MS, type CalibrationStepError, 
 export { PLATE_PROCEDURE, evaluatePlateCalibration, plateCalibrationRecord, type PlateCalibrationOutcome } from './plate-outcome.ts';
 export { runPlateProcedure, type MassPlacer } from './plate-procedure.ts';
 export type { PlateSource, SettleError } from './settled-load.ts';
+export { storageCalibrationStore } from './storage-calibration-store.ts';

@@ -89,7 +89,7 @@ export function plateCalibrationRecord(
   intervalMonths: number,
 ): CalibrationRecord {
   return {
-    device: { kind: 'plate', model: identity.model, serial: identity.serial },
+    device: { kind: 'plate', ...identity },
     operator,
     procedure: PLATE_PROCEDURE,
     performedAtMs,

@@ -45,6 +45,8 @@ export async function runCalibratePlate(options: CalibrateOptions, run: PlateRun
   };
   const plan = readPlatePlanFile(options.pointsFile);
   if (!plan.ok) return fail(plan.error);
+  const mayApply = run.store?.mayApply(options.operator);
+  if (mayApply !== undefined && !mayApply.ok) return fail(mayApply.error);
   const driver = new PlateDriver({ transport: run.transport, rateHz: CALIBRATION_RATE_HZ, timers: run.timers });
   driver.start();
   try {

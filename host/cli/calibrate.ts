@@ -3,7 +3,8 @@
  * simulator for sim: ports, which then places the loads itself), and runs the device's procedure.
  */
 import { parsePortSpec, realTimers, transportFor } from '../../native-bridge/index.ts';
-import type { CalibrationStore } from '../calibration/index.ts';
+import { storageCalibrationStore, type CalibrationStore } from '../calibration/index.ts';
+import { openStorage } from '../storage/index.ts';
 import { CALIBRATE_USAGE, parseCalibrateArgs } from './calibrate-args.ts';
 import { promptPlacer, simulatedPlacer } from './calibrate-placers.ts';
 import { runCalibratePlate, type CalibrateIo } from './calibrate-plate.ts';
@@ -11,13 +12,10 @@ import { inProcessSims } from './in-process-sims.ts';
 
 export { CALIBRATE_USAGE };
 
-/** Opens the database at a path as a CalibrationStore; undefined while storage cannot. */
-export type StoreOpener = (path: string) => { readonly store: CalibrationStore; close(): void } | string;
-
 /** Simulated devices run this many times faster than real time: the procedure's waits are device time. */
 const SIM_TIME_SCALE = 5;
 
-export async function runCalibrate(argv: readonly string[], io: CalibrateIo, openStore: StoreOpener | undefined): Promise<number> {
+export async function runCalibrate(argv: readonly string[], io: CalibrateIo): Promise<number> {
   const options = parseCalibrateArgs(argv);
   if (!options.ok) {
     io.writeError(`proprio calibrate: ${options.error}\n${CALIBRATE_USAGE}\n`);
@@ -30,12 +28,13 @@ export async function runCalibrate(argv: readonly string[], io: CalibrateIo, ope
   }
   let opened: { readonly store: CalibrationStore; close(): void } | undefined;
   if (dbPath !== undefined) {
-    const result = openStore === undefined ? 'this build has no database support' : openStore(dbPath);
-    if (typeof result === 'string') {
-      io.writeError(`proprio calibrate: cannot open the database ${dbPath}: ${result}\n`);
+    const result = openStorage({ path: dbPath });
+    if (!result.ok) {
+      io.writeError(`proprio calibrate: cannot open the database ${dbPath}: ${result.error.message}\nnothing was stored\n`);
       return 2;
     }
-    opened = result;
+    const { storage } = result.value;
+    opened = { store: storageCalibrationStore(storage), close: () => storage.close() };
   }
   const spec = parsePortSpec(port);
   const sims = spec.ok && spec.value.kind === 'sim' ? inProcessSims({ seed: 1, timeScale: SIM_TIME_SCALE }) : undefined;

@@ -67,7 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     case 'calibrate':
       if (wantsHelp) return usage(CALIBRATE_USAGE);
-      return runCalibrate(rest, { write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text) }, undefined);
+      return runCalibrate(rest, { write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text) });
     case 'ports': {
       const discovery = await discoverPorts([], ['sim:plate', 'sim:table']);
       for (const port of discovery.ports) console.log(`${port.spec.padEnd(24)} ${port.label}`);

@@ -21,6 +21,9 @@ const PLAN = (JSON.parse(readFileSync(PLAN_FILE, 'utf8')) as { points: PlatePoin
 
 class MemoryStore implements CalibrationStore {
   readonly records: StoredCalibration[] = [];
+  mayApply(): Result<void, string> {
+    return { ok: true, value: undefined };
+  }
   saveCalibration(record: CalibrationRecord): Result<{ id: number }, string> {
     this.records.push({ ...record, id: this.records.length + 1 });
     return { ok: true, value: { id: this.records.length } };
@@ -108,7 +111,7 @@ describe('plate calibration against the simulator’s seeded cell errors', () =>
     expect(result.store.records).toHaveLength(1);
     const record = result.store.records[0];
     expect(record?.isPassed).toBe(true);
-    expect(record?.device).toEqual({ kind: 'plate', model: 'PF-600', serial: expect.stringMatching(/^PF6-/) as unknown });
+    expect(record?.device).toMatchObject({ kind: 'plate', model: 'PF-600', firmware: '1.3.0', serial: expect.stringMatching(/^PF6-/) as unknown });
     expect(record?.dueAtMs).toBe(Date.parse('2027-11-25T08:00:00Z'));
   });
 
