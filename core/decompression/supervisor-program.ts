@@ -87,14 +87,19 @@ export function beginStop(state: SupervisorState, reason: StopReason, nowMs: num
   return { state: { ...state, phase: { kind: 'stopping', reason, programMs } }, commands: [{ kind: 'table', command: { kind: 'stop', rateNps: rate } }] };
 }
 
-/** A Stop is over when the table is back in ARMED at the floor (table.md §4 `$STOP`). */
+/**
+ * A Stop is over when the table is back in ARMED at the floor (table.md §4 `$STOP`). The final
+ * release then lets the cord go slack with the motor off (`$RELEASE`, table.md §6.2): `$DISARM`
+ * is refused while the floor tension is held (code 15), and nobody should stay strapped in under
+ * a powered drive once the program is over.
+ */
 export function stoppingReading(state: SupervisorState, phase: Extract<Phase, { kind: 'stopping' }>, reading: TableReading): StepResult {
   if (reading.mode !== 'armed') return { state, commands: [] };
   const isCompleted = phase.reason === 'program-end';
   return {
     state: { ...state, phase: { kind: 'done', outcome: isCompleted ? 'completed' : 'stopped' } },
     commands: [
-      { kind: 'table', command: { kind: 'disarm' } },
+      { kind: 'table', command: { kind: 'release' } },
       ...(isCompleted || phase.reason === 'operator' ? [] : [{ kind: 'mark-session' as const, mark: 'abort' as const, detail: `stopped: ${phase.reason}` }]),
     ],
   };

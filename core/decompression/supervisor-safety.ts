@@ -115,6 +115,8 @@ export function readingSafety(state: SupervisorState, reading: TableReading, now
   if (reading.mode === 'releasing' || reading.mode === 'released' || reading.mode === 'fault') {
     return safetyRelease(state, causeOfTableReason(reading.faultCode), `table ${reading.mode}`, nowMs);
   }
+  // A table back in IDLE under treatment has restarted (power cycle, BOOT): the session is over.
+  if (isTreating && reading.mode === 'idle') return safetyRelease(state, 'table-fault', 'table restarted (idle)', nowMs);
   return undefined;
 }
 
@@ -138,6 +140,8 @@ export function noticeSafety(state: SupervisorState, notice: TableNotice, nowMs:
     case 'power':
       return safetyRelease(state, 'table-power', '', nowMs);
     case 'release-started':
+      // Out of treatment (idle, done) a table release is ours or harmless: nothing to add.
+      if (!isEngaged(phase) && phase.kind !== 'released') return { state, commands: [] };
       return safetyRelease(state, causeOfTableReason(notice.reason), `table release, reason ${notice.reason}`, nowMs);
     case 'release-done':
       return phase.kind === 'released' ? { state: { ...state, phase: { ...phase, isTableDone: true } }, commands: [] } : { state, commands: [] };

@@ -81,7 +81,7 @@ describe('running the program', () => {
     expect(tableCommands(end.commands)).toEqual([{ kind: 'stop', rateNps: 40 }]);
     const done = run(end.state, [[300_200, reading({ mode: 'run', measuredN: 80, setpointN: 79 })], [302_400, reading({ mode: 'armed', measuredN: 15, setpointN: 15 })]]);
     expect(done.state.phase).toEqual({ kind: 'done', outcome: 'completed' });
-    expect(tableCommands(done.commands)).toEqual([{ kind: 'disarm' }]);
+    expect(tableCommands(done.commands)).toEqual([{ kind: 'release' }]); // final release: cord slack, motor off
   });
 
   it('operator stop: the same controlled ramp, outcome stopped', () => {
