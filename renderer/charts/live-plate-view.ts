@@ -91,7 +91,9 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
     sway.redraw();
     bars.redraw();
     const forceN = ring.latest(FORCE);
-    targets.forceText.textContent = Number.isNaN(forceN) ? 'plate unloaded' : `${newtonsToKilogramsForce(forceN).toFixed(1)} kg on the plate`;
+    const load = Number.isNaN(forceN) ? 'no valid reading' : `${newtonsToKilogramsForce(forceN).toFixed(1)} kg`;
+    // Below MIN_COP_LOAD_N the host reports no COP (core copFromForces): nobody is standing there.
+    targets.forceText.textContent = Number.isNaN(ring.latest(X)) ? `Nobody on the plate (${load})` : `${load} on the plate`;
   };
 
   const offBatch = client.on('plate.samples', onBatch);

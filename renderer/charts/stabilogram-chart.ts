@@ -91,14 +91,10 @@ export function createStabilogram(target: HTMLElement, source: StabilogramSource
         const m = Math.max(Math.abs(source.xMm[i] as number), Math.abs(source.yMm[i] as number));
         if (m > maxAbs) maxAbs = m;
       }
-      const wanted = Math.max(MIN_HALF_RANGE_MM, Math.ceil(maxAbs / RANGE_STEP_MM) * RANGE_STEP_MM);
-      if (wanted !== halfRangeMm) {
-        halfRangeMm = wanted;
-        chart.setScale('x', { min: -wanted, max: wanted });
-        chart.setScale('y', { min: -wanted, max: wanted });
-      }
-      // Mode 2 data is [null, [xs, ys]]; our own path builder reads `source`, so only the length matters here.
-      chart.setData([null, [source.xMm.subarray(0, source.length), source.yMm.subarray(0, source.length)]] as unknown as uPlot.AlignedData, false);
+      halfRangeMm = Math.max(MIN_HALF_RANGE_MM, Math.ceil(maxAbs / RANGE_STEP_MM) * RANGE_STEP_MM);
+      // Mode 2 data is [null, [xs, ys]]; the path builder reads `source` itself. Scales are re-ranged
+      // on every setData through `range`, which keeps the square, growing view.
+      chart.setData([null, [source.xMm.subarray(0, source.length), source.yMm.subarray(0, source.length)]] as unknown as uPlot.AlignedData);
     },
   };
 }

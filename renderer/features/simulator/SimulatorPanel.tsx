@@ -27,7 +27,7 @@ function PlateControls({ status }: { readonly status: SimulatorStatus }) {
     <section className="card" aria-labelledby="sim-plate">
       <h2 id="sim-plate">Simulated plate</h2>
       <div className="row">
-        <button type="button" aria-pressed={plate.subjectPresent} disabled={action.isBusy} onClick={() => action.run(() => client.call('sim.setSubjectPresent', { present: !plate.subjectPresent }))}>
+        <button type="button" disabled={action.isBusy} onClick={() => action.run(() => client.call('sim.setSubjectPresent', { present: !plate.subjectPresent }))}>
           {plate.subjectPresent ? 'Step the subject off' : 'Step the subject on'}
         </button>
         <label>
@@ -70,7 +70,7 @@ function TableControls({ status }: { readonly status: SimulatorStatus }) {
         ))}
       </div>
       <div className="row">
-        <button type="button" aria-pressed={table.estopEngaged} disabled={action.isBusy} onClick={() => action.run(() => client.call('sim.setEstop', { engaged: !table.estopEngaged }))}>
+        <button type="button" disabled={action.isBusy} onClick={() => action.run(() => client.call('sim.setEstop', { engaged: !table.estopEngaged }))}>
           {table.estopEngaged ? 'Clear the e-stop' : 'Press the e-stop'}
         </button>
         <CableButton role="table" isUnplugged={table.unplugged} action={action} />
