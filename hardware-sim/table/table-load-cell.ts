@@ -4,7 +4,9 @@
  * Reference decompression.md §6.3 (HX711-class ADC at 80 samples/s; 0.03–0.25 % FS class, 0.1 %
  * FS = 1.5 N RMS chosen) and table.md §4 (`$ZERO` makes the present reading 0 N), §5 (`measN` is
  * the tared reading), §6.1/§6.3 (a reading out of range or an ADC error is a load-cell fault).
- * Untared, the cell reads a small seeded offset (±3 N). Faults: stuck (the reading freezes while
+ * Untared, the cell reads a small seeded offset (±3 N). With `spanErrorFrac` (seeded by the
+ * simulator when asked, within ±3 %: an uncalibrated cell, for the calibration procedure) it reads
+ * (1 + spanErrorFrac) × the true tension; a reference gauge reads the true tension. Faults: stuck (the reading freezes while
  * the actuator moves, the case the host must catch), drift (N/s added), ADC error.
  * `filteredN` (100 ms exponential average) is what floor checks use, so noise does not decide them;
  * `$ZERO` tares on the same average, so one noisy reading does not bias every later one.
@@ -41,6 +43,7 @@ export class TableLoadCell {
   constructor(
     private readonly prng: Prng,
     readonly noiseN = 0.001 * LOAD_CELL_FULL_SCALE_N,
+    readonly spanErrorFrac = 0,
   ) {
     this.offsetN = prng.uniform(-3, 3);
   }
@@ -58,7 +61,7 @@ export class TableLoadCell {
   sample(trueTensionN: number): void {
     this.driftN += (this.faults.loadCellDriftNps * LOAD_CELL_PERIOD_US) / 1e6;
     if (!this.faults.loadCellStuck) {
-      this.rawN = trueTensionN + this.offsetN + this.driftN + this.prng.gaussian() * this.noiseN;
+      this.rawN = trueTensionN * (1 + this.spanErrorFrac) + this.offsetN + this.driftN + this.prng.gaussian() * this.noiseN;
     }
     this.measN = this.rawN - this.tareN;
     const a = LOAD_CELL_PERIOD_US / FILTER_TAU_US;

@@ -21,10 +21,10 @@ export class TablePhysics {
   readonly loadCell: TableLoadCell;
   isRunaway = false;
 
-  constructor(prng: Prng, drive: DriveKind, patient?: PatientParams, loadCellNoiseN?: number) {
+  constructor(prng: Prng, drive: DriveKind, patient?: PatientParams, loadCellNoiseN?: number, loadCellSpanErrorFrac?: number) {
     this.actuator = new Actuator(drive);
     this.patient = new PatientModel(patient);
-    this.loadCell = new TableLoadCell(prng, loadCellNoiseN);
+    this.loadCell = new TableLoadCell(prng, loadCellNoiseN, loadCellSpanErrorFrac);
   }
 
   /** True tension in the harness now, N. */

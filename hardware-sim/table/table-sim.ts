@@ -61,6 +61,12 @@ export interface TableSimOptions {
   readonly patient?: Partial<PatientParams>;
   /** Load-cell noise, N RMS (default 1.5 = 0.1 % FS). */
   readonly loadCellNoiseN?: number;
+  /**
+   * An uncalibrated load cell: a seeded span error within ±3 % (default false: the cell reads the
+   * true tension plus its small offset). For calibration against the reference gauge, whose
+   * reading is `state().trueTensionN`.
+   */
+  readonly loadCellSpanError?: boolean;
   /** How long the controller runs on hold-up after mains loss (default 5000 ms). */
   readonly holdUpMs?: number;
   readonly faults?: Partial<TableFaults>;
@@ -119,6 +125,7 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
     options.drive ?? 'backdrivable',
     { ...DEFAULT_PATIENT, ...options.patient },
     options.loadCellNoiseN,
+    options.loadCellSpanError === true ? runtime.prng.derive('load-cell-span').uniform(-0.03, 0.03) : 0,
   );
   const firmware = new TableFirmware({
     scheduler: runtime.scheduler,
