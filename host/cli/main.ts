@@ -5,6 +5,8 @@
 import { runSimCli } from '../../hardware-sim/index.ts';
 import { discoverPorts } from '../../native-bridge/index.ts';
 import { CALIBRATE_USAGE, runCalibrate } from './calibrate.ts';
+import { DB_USAGE, parseDbArgs } from './db-args.ts';
+import { runDb } from './db.ts';
 import { inProcessSims } from './in-process-sims.ts';
 import { METRICS_USAGE, nodeMetricsIo, parseMetricsArgs, runMetrics } from './metrics.ts';
 import { MONITOR_USAGE, parseMonitorArgs, runMonitor } from './monitor.ts';
@@ -21,6 +23,7 @@ commands:
   metrics FILE [options] sway metrics of a CSV/TSV of COP samples, as JSON
   ports                  list serial ports, and the simulated ones
   calibrate plate|table  run a calibration headless (QA) against a port or the simulator
+  db check|export|backup|restore  the clinic database: integrity check, session export, backup, restore
   help                   this text; \`proprio <command> --help\` for a command's options`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -68,6 +71,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'calibrate':
       if (wantsHelp) return usage(CALIBRATE_USAGE);
       return runCalibrate(rest, { write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text) });
+    case 'db': {
+      if (wantsHelp) return usage(DB_USAGE);
+      const command = parseDbArgs(rest);
+      if (!command.ok) return fail('db', command.error, DB_USAGE);
+      return runDb(command.value, { out: (line) => console.log(line), error: (line) => console.error(line) });
+    }
     case 'ports': {
       const discovery = await discoverPorts([], ['sim:plate', 'sim:table']);
       for (const port of discovery.ports) console.log(`${port.spec.padEnd(24)} ${port.label}`);

@@ -7,7 +7,7 @@
  * Crash bound: a sample waits at most CHUNK_TARGET_MS in its chunk (a chunk older than that is cut
  * at the next flush) plus one flush interval, so a SIGKILL loses at most ~0.75 s of data
  * (test/system/recording-sigkill.test.ts). A failed flush (disk full, I/O error) keeps its chunks
- * for the next one and emits `flushFailed`; nothing is dropped silently.
+ * for the next one and emits `problem`; nothing is dropped silently.
  */
 import { BugError, Emitter, err, ok, type Result } from '../../core/index.ts';
 import { realTimers, type DeviceIdentity, type PlateSampleBlock, type TableTelemetry, type TimerHandle, type Timers } from '../../native-bridge/index.ts';
@@ -55,7 +55,8 @@ export interface RecorderStats {
 }
 
 export interface RecorderEvents {
-  flushFailed: { readonly message: string };
+  /** A flush, checkpoint or stream opening failed; the message says which. Data is kept for the next flush. */
+  problem: { readonly message: string };
 }
 
 /** What a caller tells the recorder about an event; the wall time is taken on arrival. */
@@ -203,11 +204,12 @@ export class SessionRecorder {
     }
   }
 
-  private fail(error: unknown): string {
+  /** Counts and reports a failure (the stats keep the last message). */
+  fail(error: unknown): string {
     const message = error instanceof Error ? error.message : String(error);
     this.stats.flushErrors++;
     this.stats.lastFlushError = message;
-    this.events.emit('flushFailed', { message });
+    this.events.emit('problem', { message });
     return message;
   }
 

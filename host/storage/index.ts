@@ -42,3 +42,4 @@ export { channelCountOf, writeTableFrame, type StreamKind, type PlateSampleColum
 export { backupDatabase, restoreDatabase, type BackupInfo, type RestoreInfo } from './backup.ts';
 export { exportSession, PLATE_CSV_HEADER, TABLE_CSV_HEADER, type ExportedFiles } from './export-session.ts';
 export { inspectDatabaseFile, type DatabaseFileKind } from './database-file.ts';
+export { checkDatabase, type CheckReport } from './check-database.ts';

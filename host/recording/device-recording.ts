@@ -1,0 +1,84 @@
+/**
+ * Wires a plate or table driver to a SessionRecorder: the stream opens from the handshake's
+ * identity (a different device on reconnect opens a new stream), samples and telemetry go to the
+ * recorder's buffers, and the link's story goes in as events — connect, disconnect (link lost),
+ * gaps with their cause and size, and device events (plate.md §6, table.md §7).
+ */
+import { BugError } from '../../core/index.ts';
+import type { DeviceEvent, DeviceIdentity, PlateDriver, TableDriver } from '../../native-bridge/index.ts';
+import type { StreamKind } from '../storage/index.ts';
+import type { EventNote, SessionRecorder } from './recorder.ts';
+
+/** Table events that concern the patient's safety (table.md §7); the others are device faults. */
+const TABLE_SAFETY_EVENTS: ReadonlySet<string> = new Set(['PSW', 'PSWTEST', 'ESTOP', 'ESTOPCLR', 'LIMIT', 'WDOG', 'RELEASE', 'RELDONE', 'POWER']);
+
+export interface DeviceRecording {
+  /** The stream samples go to now; undefined before the first handshake. */
+  readonly streamId: () => number | undefined;
+  /** Stops listening to the driver (the recorder keeps what it has). */
+  readonly detach: () => void;
+}
+
+/** One device's stream in the recorder: opened on the first handshake, reopened for another device. */
+class StreamSlot {
+  private current: { readonly id: number; readonly serial: string; readonly model: string } | undefined;
+
+  constructor(
+    private readonly recorder: SessionRecorder,
+    private readonly kind: StreamKind,
+  ) {}
+
+  get id(): number | undefined {
+    return this.current?.id;
+  }
+
+  connected(identity: DeviceIdentity, rateHz: number, calibrationId: number | null): void {
+    const isSameDevice = this.current?.serial === identity.serial && this.current.model === identity.model;
+    if (!isSameDevice) {
+      const opened = this.recorder.openStream(this.kind, identity, rateHz, calibrationId);
+      if (!opened.ok) {
+        this.recorder.fail(`${this.kind} stream not opened: ${opened.error.message}`);
+        return;
+      }
+      this.current = { id: opened.value, serial: identity.serial, model: identity.model };
+    }
+    this.note({ kind: 'connect', detail: { ...identity, rateHz } });
+  }
+
+  /** The stream for data that arrived; data before any handshake is a driver bug. */
+  require(): number {
+    if (this.current === undefined) throw new BugError(`${this.kind} data before its handshake`);
+    return this.current.id;
+  }
+
+  note(event: Omit<EventNote, 'streamId'>): void {
+    this.recorder.note(this.current === undefined ? event : { ...event, streamId: this.current.id });
+  }
+}
+
+function deviceEventNote(event: DeviceEvent, isSafety: boolean): Omit<EventNote, 'streamId'> {
+  return { kind: isSafety ? 'safety' : 'fault', tUs: event.tUs, detail: { name: event.name, ...event.detail } };
+}
+
+export function recordPlate(recorder: SessionRecorder, driver: PlateDriver, calibrationId: number | null = null): DeviceRecording {
+  const slot = new StreamSlot(recorder, 'plate');
+  const offs = [
+    driver.events.on('connected', (connection) => slot.connected(connection.identity, connection.rateHz, calibrationId)),
+    driver.events.on('samples', (block) => recorder.pushPlateBlock(slot.require(), block)),
+    driver.events.on('gap', (gap) => slot.note({ kind: 'gap', tUs: gap.toTUs, detail: { cause: gap.cause, lostSamples: gap.lostSamples ?? null, fromTUs: gap.fromTUs } })),
+    driver.events.on('linkLost', (lost) => slot.note({ kind: 'disconnect', detail: { reason: lost.reason } })),
+    driver.events.on('deviceEvent', (event) => slot.note(deviceEventNote(event, false))),
+  ];
+  return { streamId: () => slot.id, detach: () => offs.forEach((off) => off()) };
+}
+
+export function recordTable(recorder: SessionRecorder, driver: TableDriver): DeviceRecording {
+  const slot = new StreamSlot(recorder, 'table');
+  const offs = [
+    driver.events.on('connected', (connection) => slot.connected(connection.identity, connection.capabilities.telemetryHz, null)),
+    driver.events.on('telemetry', (frame) => recorder.pushTableTelemetry(slot.require(), frame)),
+    driver.events.on('linkLost', (lost) => slot.note({ kind: 'disconnect', detail: { reason: lost.reason } })),
+    driver.events.on('deviceEvent', (event) => slot.note(deviceEventNote(event, TABLE_SAFETY_EVENTS.has(event.name)))),
+  ];
+  return { streamId: () => slot.id, detach: () => offs.forEach((off) => off()) };
+}
