@@ -11,6 +11,8 @@ import { inProcessSims } from './in-process-sims.ts';
 import { METRICS_USAGE, nodeMetricsIo, parseMetricsArgs, runMetrics } from './metrics.ts';
 import { MONITOR_USAGE, parseMonitorArgs, runMonitor } from './monitor.ts';
 import { START_USAGE, parseStartArgs, runStart } from './start.ts';
+import { RUN_DECOMPRESSION_USAGE, parseRunDecompressionArgs } from './run-decompression-args.ts';
+import { runDecompression } from './run-decompression.ts';
 import { terminalIo } from './terminal-io.ts';
 import { WEB_USAGE, parseWebArgs, runWeb } from './web.ts';
 
@@ -23,6 +25,7 @@ commands:
   metrics FILE [options] sway metrics of a CSV/TSV of COP samples, as JSON
   ports                  list serial ports, and the simulated ones
   calibrate plate|table  run a calibration headless (QA) against a port or the simulator
+  run-decompression --port SPEC --program MODE  run a decompression program headless (QA); prints timeline and alarms
   db check|export|backup|restore  the clinic database: integrity check, session export, backup, restore
   help                   this text; \`proprio <command> --help\` for a command's options`;
 
@@ -76,6 +79,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       const command = parseDbArgs(rest);
       if (!command.ok) return fail('db', command.error, DB_USAGE);
       return runDb(command.value, { out: (line) => console.log(line), error: (line) => console.error(line) });
+    }
+    case 'run-decompression': {
+      if (wantsHelp) return usage(RUN_DECOMPRESSION_USAGE);
+      const options = parseRunDecompressionArgs(rest);
+      if (!options.ok) return fail('run-decompression', options.error, RUN_DECOMPRESSION_USAGE);
+      const sims = inProcessSims({ seed: 1, timeScale: options.value.timeScale });
+      const io = { write: (text: string) => void process.stdout.write(text), writeError: (text: string) => void process.stderr.write(text) };
+      try {
+        return await runDecompression(options.value, { ...io, onInterrupt: (listener) => void process.on('SIGINT', listener) }, sims);
+      } finally {
+        await sims.close();
+      }
     }
     case 'ports': {
       const discovery = await discoverPorts([], ['sim:plate', 'sim:table']);

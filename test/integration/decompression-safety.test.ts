@@ -6,7 +6,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Program, ReleaseCause } from '../../core/index.ts';
-import type { TableFaults } from '../../hardware-sim/index.ts';
 import { decompressionRig, lumbarProgram, type DecompressionRig } from './decompression-rig.ts';
 
 let rig: DecompressionRig | undefined;
@@ -116,7 +115,7 @@ describe('safety paths against the simulated table', () => {
   }, 30_000);
 
   it('NAK at the prechecks: an unplugged patient switch makes the table refuse $ARM (11); precheck fails, nothing pulls', async () => {
-    rig = await decompressionRig({ program: lumbarProgram(), confirmedN: undefined }, { sim: { faults: { patientSwitch: 'unplugged' } as Partial<TableFaults> } });
+    rig = await decompressionRig({ program: lumbarProgram(), confirmedN: undefined }, { sim: { faults: { patientSwitch: 'unplugged' } } });
     const r = rig;
     r.runner.operator({ kind: 'begin-prechecks' });
     const failed = (): boolean => r.runner.state.alarms.some((a) => a.condition === 'precheck-failed');
