@@ -10,6 +10,8 @@ import { benchMetrics } from './metrics.ts';
 import { benchPlateCpu } from './plate-cpu.ts';
 import { benchPlateDecode } from './plate-decode.ts';
 import { benchPlatePty } from './plate-pty.ts';
+import { benchRecorder } from './recorder.ts';
+import { benchRecorderLive } from './recorder-live.ts';
 
 interface Figure {
   readonly value: number;
@@ -44,6 +46,17 @@ const seedsNote = `worst verification point over ${calibration.seeds} simulator 
 record('calibration.copErrorMaxMm', calibration.copErrorMaxMm, 'mm', `${seedsNote}, after calibration (tolerance 1 mm)`);
 record('calibration.forceErrorMaxPct', calibration.forceErrorMaxPct, '% of load', `${seedsNote}, after calibration`);
 record('calibration.copErrorBeforeMaxMm', calibration.copErrorBeforeMaxMm, 'mm', `${seedsNote}, uncalibrated (tared, nominal sensitivity)`);
+
+const recorder = benchRecorder();
+const stream = `${recorder.samples.toLocaleString('en-US')} samples (10 min at 2000 Hz), blocks of 20`;
+record('recorder.samplesPerSec', recorder.samplesPerSec, 'samples/s', `best of 3; ${stream}, flushed 4x per data-second, into SQLite`);
+record('recorder.bytesPerSample', recorder.bytesPerSample, 'bytes/sample', `database file after checkpoint / samples; ${stream}`);
+record('recorder.readSamplesPerSec', recorder.readSamplesPerSec, 'samples/s', 'best of 3; whole stream back as typed arrays');
+record('recorder.maxFlushMs', recorder.maxFlushMs, 'ms', 'longest single flush (transaction + checkpoint) in the runs above');
+const idle = await benchRecorderLive(false);
+const live = await benchRecorderLive(true);
+record('recorder.live.eventLoopMaxDelayMs', live.eventLoopMaxDelayMs, 'ms', `real-time 2000 Hz plate + table from in-process sims, recording; ${idle.eventLoopMaxDelayMs.toFixed(1)} ms without recording`);
+record('recorder.live.eventLoopP99DelayMs', live.eventLoopP99DelayMs, 'ms', `same run; ${idle.eventLoopP99DelayMs.toFixed(1)} ms without recording; longest flush ${live.maxFlushMs.toFixed(1)} ms`);
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
