@@ -1,0 +1,7 @@
+/**
+ * Public surface of host/ for the Electron shell and other composition roots (STYLE.md §2):
+ * other folders import host through this file only.
+ */
+// Clinic database and session recording (issue 3, docs/recording.md).
+export * from './storage/index.ts';
+export * from './recording/index.ts';
