@@ -10,7 +10,7 @@ import { PlateDriver } from '../native-bridge/index.ts';
 import type { PlatePoint } from '../core/index.ts';
 import { PlateCalibrationSession, runPlateProcedure } from '../host/calibration/index.ts';
 import { simulatedPlacer } from '../host/cli/calibrate-placers.ts';
-import { pumpedPlate } from '../test/support/pumped-plate.ts';
+import { pumpedPlate } from '../test/support/pumped-device.ts';
 
 const PLAN_FILE = fileURLToPath(new URL('../docs/calibration-plate-points.json', import.meta.url));
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

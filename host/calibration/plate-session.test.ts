@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlateDriver } from '../../native-bridge/index.ts';
-import { pumpedPlate, type PumpedPlate } from '../../test/support/pumped-plate.ts';
+import { pumpedPlate, type PumpedPlate } from '../../test/support/pumped-device.ts';
 import type { PlatePoint } from '../../core/index.ts';
 import { PlateCalibrationSession } from './plate-session.ts';
 

@@ -14,7 +14,7 @@ import type { CalibrationRecord, CalibrationStore, MassPlacer, StoredCalibration
 import type { CalibrateOptions } from '../../host/cli/calibrate-args.ts';
 import { runCalibratePlate } from '../../host/cli/calibrate-plate.ts';
 import { simulatedPlacer } from '../../host/cli/calibrate-placers.ts';
-import { pumpedPlate, type PumpedPlate } from '../support/pumped-plate.ts';
+import { pumpedPlate, type PumpedPlate } from '../support/pumped-device.ts';
 
 const PLAN_FILE = fileURLToPath(new URL('../../docs/calibration-plate-points.json', import.meta.url));
 const PLAN = (JSON.parse(readFileSync(PLAN_FILE, 'utf8')) as { points: PlatePoint[] }).points;

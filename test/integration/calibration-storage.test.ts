@@ -13,7 +13,7 @@ import { storageCalibrationStore, type CalibrationStore } from '../../host/calib
 import { runCalibratePlate } from '../../host/cli/calibrate-plate.ts';
 import { simulatedPlacer } from '../../host/cli/calibrate-placers.ts';
 import { createOperator, listAudit, openStorage, type Storage } from '../../host/storage/index.ts';
-import { pumpedPlate, type PumpedPlate } from '../support/pumped-plate.ts';
+import { pumpedPlate, type PumpedPlate } from '../support/pumped-device.ts';
 
 const PLAN_FILE = fileURLToPath(new URL('../../docs/calibration-plate-points.json', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/proprio.js', import.meta.url));
