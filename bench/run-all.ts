@@ -10,6 +10,7 @@ import { benchMetrics } from './metrics.ts';
 import { benchPlateCpu } from './plate-cpu.ts';
 import { benchPlateDecode } from './plate-decode.ts';
 import { benchPlatePty } from './plate-pty.ts';
+import { benchUi } from './ui-latency.ts';
 import { benchRecorder } from './recorder.ts';
 import { benchRecorderLive } from './recorder-live.ts';
 
@@ -57,6 +58,13 @@ const idle = await benchRecorderLive(false);
 const live = await benchRecorderLive(true);
 record('recorder.live.eventLoopMaxDelayMs', live.eventLoopMaxDelayMs, 'ms', `real-time 2000 Hz plate + table from in-process sims, recording; ${idle.eventLoopMaxDelayMs.toFixed(1)} ms without recording`);
 record('recorder.live.eventLoopP99DelayMs', live.eventLoopP99DelayMs, 'ms', `same run; ${idle.eventLoopP99DelayMs.toFixed(1)} ms without recording; longest flush ${live.maxFlushMs.toFixed(1)} ms`);
+
+const ui = await benchUi();
+const uiNote = `headless Chromium, 1000 Hz simulated plate, 30 s on screen, ${ui.frames} frames`;
+record('ui.latencyP50Ms', ui.latencyP50Ms, 'ms', 'sample entering the host → end of the frame that drew it');
+record('ui.latencyP99Ms', ui.latencyP99Ms, 'ms', `${ui.latencySamples} samples; target ≤ 50`);
+record('ui.frameIntervalP95Ms', ui.frameIntervalP95Ms, 'ms', `${uiNote}; target ≤ 17.5`);
+record('ui.drawP95Ms', ui.drawP95Ms, 'ms', 'script + canvas work inside the animation frame; target ≤ 8');
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });

@@ -8,10 +8,11 @@ import { STREAM_BATCH_INTERVAL_MS, STREAM_COLUMNS, packStreamFrame, type StreamN
 import type { TimerHandle, Timers } from '../../native-bridge/index.ts';
 
 /**
- * Timers fire late, never early: arming the flush a few milliseconds short of the batch interval
- * keeps batches within it under normal event-loop load (the table driver's heartbeat does the same).
+ * Timers fire late, never early: arming the flush at half the batch interval keeps batches within
+ * it even when the event loop is busy, and halves the time a sample waits here (the UI bench's
+ * sample-to-screen latency, bench/ui-latency.ts). At 1000 Hz that is still eight samples a frame.
  */
-const FLUSH_SCHEDULE_MS = STREAM_BATCH_INTERVAL_MS - 4;
+const FLUSH_SCHEDULE_MS = STREAM_BATCH_INTERVAL_MS / 2;
 /** Rows held per batch: 2 s at the plate's fastest 2000 Hz, far more than one interval brings. */
 const DEFAULT_CAPACITY_ROWS = 4096;
 

@@ -10,6 +10,11 @@ import { CHART_COLOURS, axis } from './chart-theme.ts';
 /** How much of the path the tail shows, and in how many fading steps (display design choices). */
 export const STABILOGRAM_TAIL_MS = 10_000;
 const FADE_STEPS = 10;
+/**
+ * Points closer than this to the last one drawn (canvas pixels) are skipped: at 1000 Hz most
+ * samples move the COP by a fraction of a pixel, and stroking them only costs rasterisation time.
+ */
+const MIN_STEP_PX = 0.75;
 /** Smallest half-range shown, mm: quiet stance sways a few mm (reference balance.md §4). */
 const MIN_HALF_RANGE_MM = 20;
 const RANGE_STEP_MM = 10;
@@ -32,12 +37,15 @@ export function createStabilogram(target: HTMLElement, source: StabilogramSource
     ctx.beginPath();
     ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
     ctx.clip();
-    ctx.lineWidth = 1.5 * uPlot.pxRatio;
+    // One pixel: wider and fractional widths cost Chromium's software rasteriser dropped frames (bench/ui-latency.ts).
+    ctx.lineWidth = uPlot.pxRatio;
     ctx.strokeStyle = CHART_COLOURS.cop;
     for (let start = 0; start < n; start += segment) {
       ctx.globalAlpha = 0.12 + (0.88 * (start + segment)) / n;
       ctx.beginPath();
       let isPenDown = false;
+      let lastPx = 0;
+      let lastPy = 0;
       // One point of overlap so the segments join.
       for (let i = Math.max(0, start - 1); i < Math.min(n, start + segment); i++) {
         const x = source.xMm[i] as number;
@@ -48,9 +56,12 @@ export function createStabilogram(target: HTMLElement, source: StabilogramSource
         }
         const px = u.valToPos(x, 'x', true);
         const py = u.valToPos(y, 'y', true);
-        if (isPenDown) ctx.lineTo(px, py);
-        else ctx.moveTo(px, py);
+        if (!isPenDown) ctx.moveTo(px, py);
+        else if (Math.abs(px - lastPx) < MIN_STEP_PX && Math.abs(py - lastPy) < MIN_STEP_PX) continue;
+        else ctx.lineTo(px, py);
         isPenDown = true;
+        lastPx = px;
+        lastPy = py;
       }
       ctx.stroke();
     }

@@ -13,6 +13,9 @@ export interface SwaySeriesSource {
   length: number;
 }
 
+/** One pixel: the software rasteriser strokes 1 px lines far faster than 1.5 px (bench/ui-latency.ts). */
+const LINE_WIDTH_PX = 1;
+
 export function createSwaySeries(target: HTMLElement, source: SwaySeriesSource, widthPx: number, heightPx: number): { chart: uPlot; redraw(): void } {
   const view = (): uPlot.AlignedData => [source.tS.subarray(0, source.length), source.apMm.subarray(0, source.length), source.mlMm.subarray(0, source.length)];
   const chart = new uPlot(
@@ -26,8 +29,8 @@ export function createSwaySeries(target: HTMLElement, source: SwaySeriesSource, 
       axes: [axis('time, s'), axis('COP, mm')],
       series: [
         {},
-        { label: 'AP (antero-posterior)', stroke: CHART_COLOURS.ap, width: 1.5, points: { show: false } },
-        { label: 'ML (medio-lateral)', stroke: CHART_COLOURS.ml, width: 1.5, points: { show: false } },
+        { label: 'AP (antero-posterior)', stroke: CHART_COLOURS.ap, width: LINE_WIDTH_PX, points: { show: false } },
+        { label: 'ML (medio-lateral)', stroke: CHART_COLOURS.ml, width: LINE_WIDTH_PX, points: { show: false } },
       ],
     },
     view(),
