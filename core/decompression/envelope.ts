@@ -87,38 +87,55 @@ export interface Envelope {
   readonly isFirstCapped: boolean;
 }
 
+/** Per-region rules of ref §7.1: ceilings, BW fractions, first-session cap, progression step, ramp limit. */
+interface RegionRules {
+  readonly ceilingN: number;
+  readonly hardFractionBw: number;
+  readonly increasePerSessionN: number;
+  readonly rampMaxNps: number;
+  readonly confirmAboveN: (bw: number) => number;
+  readonly startN: (bw: number) => number;
+  readonly firstCapN: (patient: PatientContext, bw: number) => number;
+}
+
+const REGION_RULES: Readonly<Record<Region, RegionRules>> = {
+  lumbar: {
+    ceilingN: LUMBAR_MAX_TENSION_N,
+    hardFractionBw: LUMBAR_HARD_MAX_FRACTION_BW,
+    increasePerSessionN: MAX_INCREASE_PER_SESSION_LUMBAR_N,
+    rampMaxNps: RAMP_MAX_LUMBAR_N_PER_S,
+    confirmAboveN: (bw) => LUMBAR_MAX_FRACTION_BW * bw,
+    startN: (bw) => LUMBAR_START_FRACTION_BW * bw,
+    firstCapN: (patient) => Math.min(patient.firstSessionCapN ?? FIRST_SESSION_DEFAULT_LUMBAR_N, FIRST_SESSION_CAP_LUMBAR_N),
+  },
+  cervical: {
+    ceilingN: CERVICAL_MAX_TENSION_N,
+    hardFractionBw: CERVICAL_HARD_MAX_FRACTION_BW,
+    increasePerSessionN: MAX_INCREASE_PER_SESSION_CERVICAL_N,
+    rampMaxNps: RAMP_MAX_CERVICAL_N_PER_S,
+    confirmAboveN: (bw) => Math.min(CERVICAL_CONFIRM_ABOVE_N, CERVICAL_CONFIRM_ABOVE_FRACTION_BW * bw),
+    startN: (bw) => Math.min(CERVICAL_START_N, CERVICAL_START_MAX_FRACTION_BW * bw),
+    firstCapN: (_patient, bw) => Math.min(CERVICAL_START_N, CERVICAL_START_MAX_FRACTION_BW * bw),
+  },
+};
+
 export function deriveEnvelope(patient: PatientContext): Envelope {
+  const rules = REGION_RULES[patient.region];
   const bw = bodyWeightN(patient.bodyMassKg);
   const h = patient.history;
   const isFirstCapped =
     h.completedSessions < FIRST_CAPPED_SESSIONS || h.previousMaxN === undefined || (h.daysSincePrevious ?? Infinity) > PROGRESSION_GAP_RESET_DAYS;
   const previousMaxN = isFirstCapped ? undefined : h.previousMaxN;
-  if (patient.region === 'lumbar') {
-    const firstCapN = Math.min(patient.firstSessionCapN ?? FIRST_SESSION_DEFAULT_LUMBAR_N, FIRST_SESSION_CAP_LUMBAR_N);
-    const progressionCapN =
-      previousMaxN === undefined ? firstCapN : previousMaxN + (h.hasSafetyEventSincePrevious ? 0 : MAX_INCREASE_PER_SESSION_LUMBAR_N);
-    const maxTensionN = Math.min(LUMBAR_MAX_TENSION_N, LUMBAR_HARD_MAX_FRACTION_BW * bw, progressionCapN);
-    return {
-      region: 'lumbar',
-      bodyWeightN: bw,
-      maxTensionN,
-      confirmAboveN: Math.min(LUMBAR_MAX_FRACTION_BW * bw, previousMaxN ?? Infinity),
-      startTensionN: Math.min(maxTensionN, previousMaxN ?? LUMBAR_START_FRACTION_BW * bw),
-      rampMaxNps: RAMP_MAX_LUMBAR_N_PER_S,
-      isFirstCapped,
-    };
-  }
-  const startN = Math.min(CERVICAL_START_N, CERVICAL_START_MAX_FRACTION_BW * bw);
   const progressionCapN =
-    previousMaxN === undefined ? startN : previousMaxN + (h.hasSafetyEventSincePrevious ? 0 : MAX_INCREASE_PER_SESSION_CERVICAL_N);
-  const maxTensionN = Math.min(CERVICAL_MAX_TENSION_N, CERVICAL_HARD_MAX_FRACTION_BW * bw, progressionCapN);
+    previousMaxN === undefined ? rules.firstCapN(patient, bw) : previousMaxN + (h.hasSafetyEventSincePrevious ? 0 : rules.increasePerSessionN);
+  const maxTensionN = Math.min(rules.ceilingN, rules.hardFractionBw * bw, progressionCapN);
   return {
-    region: 'cervical',
+    region: patient.region,
     bodyWeightN: bw,
     maxTensionN,
-    confirmAboveN: Math.min(CERVICAL_CONFIRM_ABOVE_N, CERVICAL_CONFIRM_ABOVE_FRACTION_BW * bw, previousMaxN ?? Infinity),
-    startTensionN: Math.min(maxTensionN, previousMaxN ?? startN),
-    rampMaxNps: RAMP_MAX_CERVICAL_N_PER_S,
+    confirmAboveN: Math.min(rules.confirmAboveN(bw), previousMaxN ?? Infinity),
+    startTensionN: Math.min(maxTensionN, previousMaxN ?? rules.startN(bw)),
+    rampMaxNps: rules.rampMaxNps,
     isFirstCapped,
   };
 }

@@ -76,25 +76,23 @@ export function validateProgram(program: Program): Result<Program, readonly Prog
   const mode = program.mode;
   const duration = (value: number, field: string): void =>
     need(Number.isFinite(value) && value >= HOLD_MIN_MS && value <= HOLD_MAX_MS, field, `${field} must be ${HOLD_MIN_MS / 1000}–${HOLD_MAX_MS / 1000} s`);
+  if (mode.kind !== 'static') need(program.minN < program.maxN, 'minN', 'min tension must be below max');
   switch (mode.kind) {
     case 'static':
       break;
     case 'cyclic':
       duration(mode.rampUpMs, 'rampUpMs');
       duration(mode.rampDownMs, 'rampDownMs');
-      need(program.minN < program.maxN, 'minN', 'min tension must be below max');
       break;
     case 'progressive':
     case 'regressive':
       need(Number.isInteger(mode.steps) && mode.steps >= 1 && mode.steps <= STEPS_MAX, 'steps', `steps must be a whole number 1–${STEPS_MAX}`);
       duration(mode.holdMs, 'holdMs');
       duration(mode.restMs, 'restMs');
-      need(program.minN < program.maxN, 'minN', 'min tension must be below max');
       break;
     case 'intermittent':
       duration(mode.holdMs, 'holdMs');
       duration(mode.restMs, 'restMs');
-      need(program.minN < program.maxN, 'minN', 'min tension must be below max');
       break;
   }
   return problems.length === 0 ? ok(program) : err(problems);

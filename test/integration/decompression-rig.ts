@@ -44,19 +44,18 @@ export function patient(region: 'lumbar' | 'cervical', massKg = 80): PatientCont
 }
 
 /** A lumbar program inside the first-session envelope of an 80 kg patient (max 40 lbf = 177.9 N). */
-export function lumbarProgram(overrides: Partial<Program> = {}): Program {
-  return {
-    region: 'lumbar',
-    mode: { kind: 'intermittent', holdMs: 10_000, restMs: 5000 },
-    maxN: 170,
-    minN: 80,
-    rampShape: 'linear',
-    rampRateNps: 40,
-    treatmentMs: 60_000,
-    angleDeg: 10,
-    ...overrides,
-  };
-}
+const LUMBAR_PROGRAM: Program = {
+  region: 'lumbar',
+  mode: { kind: 'intermittent', holdMs: 10_000, restMs: 5000 },
+  maxN: 170,
+  minN: 80,
+  rampShape: 'linear',
+  rampRateNps: 40,
+  treatmentMs: 60_000,
+  angleDeg: 10,
+};
+
+export const lumbarProgram = (overrides: Partial<Program> = {}): Program => ({ ...LUMBAR_PROGRAM, ...overrides });
 
 const settle = async (): Promise<void> => {
   for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
