@@ -28,7 +28,7 @@ export async function benchUi(measureMs = 10_000): Promise<FrameStatsSummary> {
     // Strings, not functions: this file has no DOM types, and the page's globals are its own.
     await page.evaluate('window.proprioFrameStats.reset()');
     await page.waitForTimeout(measureMs);
-    const summary = (await page.evaluate('window.proprioFrameStats?.summary()')) as FrameStatsSummary | undefined;
+    const summary = await page.evaluate<FrameStatsSummary | undefined>('window.proprioFrameStats?.summary()');
     if (summary === undefined) throw new Error('the page exposes no frame statistics');
     if (summary.latencySamples < measureMs / 2) throw new Error(`only ${summary.latencySamples} samples drawn in ${measureMs} ms: the plate did not stream`);
     return summary;
