@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SessionRecorder } from '../host/recording/index.ts';
 import { createOperator, createPatient, createSession, openStorage, readPlateSamples, type Storage } from '../host/storage/index.ts';
+import { seededRandom } from '../host/storage/testing/clinic-fixture.ts';
 import type { PlateSampleBlock } from '../native-bridge/index.ts';
 import { ManualTimers } from '../test/support/manual-timers.ts';
 
@@ -33,10 +34,9 @@ export interface RecorderFigures {
 
 function makeBlocks(): PlateSampleBlock[] {
   const blocks: PlateSampleBlock[] = [];
-  let state = 12345;
-  // Box-Muller over a small LCG: deterministic noise without a dependency.
-  const uniform = (): number => ((state = (state * 1103515245 + 12345) % 2147483648) + 1) / 2147483649;
-  const gauss = (): number => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  const uniform = seededRandom(12345);
+  // Box-Muller: Gaussian cell noise that is the same on every run.
+  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const total = MINUTES * 60 * RATE_HZ;
   for (let first = 0; first < total; first += BLOCK_SAMPLES) {
     const block = { count: BLOCK_SAMPLES, rateHz: RATE_HZ, seq: new Float64Array(BLOCK_SAMPLES), tUs: new Float64Array(BLOCK_SAMPLES), cellCounts: new Int32Array(BLOCK_SAMPLES * 4), flags: new Uint8Array(BLOCK_SAMPLES) };

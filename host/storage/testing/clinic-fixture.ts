@@ -81,14 +81,8 @@ export function plateBlock(firstSeq: number, count: number, rateHz: number, t0Us
   return block;
 }
 
-/** A small deterministic PRNG (mulberry32), so failures replay. */
+/** A seeded uniform source in [0, 1) (the Numerical Recipes LCG): test noise that replays. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
