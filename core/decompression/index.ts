@@ -41,4 +41,3 @@ export type {
   TableReading,
 } from './supervisor-types.ts';
 export { step as stepSupervisor } from './supervisor.ts';
-export { quantizeDown } from './supervisor-program.ts';

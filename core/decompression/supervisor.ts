@@ -5,21 +5,28 @@
  * Behaviour: ref §7.3 (release, Stop, Pause), §7.5 (re-arm after a patient stop), §7.6.
  *
  * ```
- *            begin-prechecks                 all passed                 start
- *   ┌──────┐ ───────────────► ┌─────────────┐ ────────► ┌───────┐ ───────────────► ┌─────────┐
- *   │ idle │                  │ prechecking │           │ ready │                  │ running │ ramp → hold/rest … (timeline)
- *   └──────┘ ◄─── failed ──── │ link → zero │           └───────┘                  └─────────┘
- *      ▲                      │ → arm →     │                            pause ▲│    │ │ treatment over,
- *      │                      │ switch-test │                       ┌────────┘│    │ │ operator stop
- *      │                      └─────────────┘ ◄─── re-arm ───┐      │  resume │    │ ▼
- *      │                              failed (re-arming) ──┐ │   ┌────────┐◄──┘    │ ┌──────────┐  table ARMED  ┌──────┐
- *      │                                                   ▼ │   │ paused │ ───────┼►│ stopping │ ────────────► │ done │
- *      │                                               ┌──────────┐ └────────┘ limit│ └──────────┘  at the floor  └──────┘
- *      │                                               │ released │ ◄────────────────┘   (final release = $STOP)
- *      │                                               └──────────┘
- *   any engaged phase (prechecking … stopping) ──► released: patient switch, e-stop, switch fault, link loss,
- *   over-tension, runaway, load-cell fault, escalated tracking, a table release, the operator's release.
- *   released sends $RELEASE first, alarms, marks the session, and latches until the operator re-arms.
+ *  ┌──────┐ begin-prechecks ┌──────────────────────────┐ all passed ┌───────┐
+ *  │ idle │ ──────────────► │ prechecking              │ ─────────► │ ready │
+ *  └──────┘ ◄── failed ──── │ link → zero → arm →      │            └───────┘
+ *                           │ switch-test              │                │ start
+ *                           └──────────────────────────┘                ▼
+ *                                  ▲          │ failed while      ┌─────────┐  pause   ┌────────┐
+ *                                  │ re-arm   │ re-arming         │ running │ ───────► │ paused │
+ *                                  │ (reason) ▼                   │ ramp →  │ ◄─────── │        │
+ *                           ┌──────────────────┐                  │ hold ⇄  │  resume  └────────┘
+ *                           │ released         │                  │ rest …  │              │ stop, or
+ *                           │ (latched)        │                  └─────────┘              │ 120 s paused
+ *                           └──────────────────┘                       │ treatment over,   │
+ *                                  ▲                                   ▼ operator stop     │
+ *                                  │                             ┌──────────┐ ◄────────────┘
+ *                                  │                             │          │ table ARMED ┌──────┐
+ *                                  │                             │ stopping │ ──────────► │ done │
+ *                                  │                             └──────────┘  at floor:  └──────┘
+ *                                  │                                          final $RELEASE
+ *   from prechecking, ready, running, paused or stopping: patient switch, e-stop, switch fault, link
+ *   loss, over-tension, runaway, load-cell fault, escalated tracking, a table release or fault, the
+ *   operator's release. `released` sends $RELEASE first (not on link loss: the table's watchdog
+ *   does it), then the alarm and the session mark.
  * ```
  *
  * Invariant (proved by supervisor-property.test.ts): every `$SET` leaving here passed
