@@ -104,14 +104,13 @@ describe('proprio', () => {
     expect(monitor.stdout).toMatch(/host ok/);
   }, 30_000);
 
-  it('start says in one line why Electron cannot start, then shows both simulated devices', async () => {
-    const start = await run(['start', '--simulate', '--duration', '2']);
+  it('start says in one line why Electron cannot start, then serves browser mode with the simulated devices', async () => {
+    const start = await run(['start', '--simulate', '--duration', '3']);
     expect(start.code).toBe(0);
-    const [first] = start.stdout.split('\n');
-    expect(first).toMatch(/^Proprio: Electron cannot start here: [^()]+\. Showing the terminal dashboard instead\.$/);
-    expect(start.stdout).toMatch(/PF-600 .* at sim:plate {2}— ready/);
-    expect(start.stdout).toMatch(/DT-9 .* at sim:table {2}— ready/);
-  }, 30_000);
+    const [first, second] = start.stdout.split('\n');
+    expect(first).toMatch(/^Proprio: Electron cannot start here \([^()]+\); starting browser mode instead — open the address below\.$/);
+    expect(second).toMatch(/^Proprio running at http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+  }, 60_000);
 
   it('stops at Ctrl-C long before --duration, and exits cleanly when its output pipe closes', async () => {
     const child = spawn(process.execPath, [BIN, 'monitor', 'sim:table', '--duration', '600', '--refresh', '50']);
