@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,7 @@ describe('proprio db export', () => {
     const tableLines = readFileSync(tableCsv, 'utf8').trimEnd().split('\n');
     expect(tableLines[0]).toBe(TABLE_CSV_HEADER);
     expect(tableLines[1]).toBe('0,0,RUN,120.5,121,-3.2,0,129,cervical,266.9,0');
+    expect(listAudit(fixture.storage, 1)[0]).toMatchObject({ action: 'session-exported', entityId: fixture.sessionId, operatorId: null });
   });
 
   it('never overwrites: a second export into the same folder fails and leaves the files', async () => {
@@ -98,6 +99,15 @@ describe('proprio db export', () => {
     expect(readFileSync(out[0] as string).equals(before)).toBe(true);
     expect(await run({ kind: 'export', databasePath: fixture.path, sessionId: 404, outDir: fixture.dir })).toBe(1);
     expect(errors[1]).toBe('proprio db: no session with id 404');
+  });
+
+  it('refuses a session whose stored samples do not decode, leaving no partial files', async () => {
+    const { plateStreamId } = recordSession();
+    fixture.storage.db.prepare('UPDATE stream_chunks SET data = substr(data, 1, 100) WHERE id = (SELECT max(id) FROM stream_chunks WHERE stream_id = ?)').run(plateStreamId);
+    expect(readPlateSamples(fixture.storage, plateStreamId)).toMatchObject({ ok: false, error: { code: 'corrupt-data' } });
+    expect(await run({ kind: 'export', databasePath: fixture.path, sessionId: fixture.sessionId, outDir: fixture.dir })).toBe(1);
+    expect(errors[0]).toMatch(/^proprio db: stream \d+, chunk \d+: chunk of 100 bytes is damaged$/);
+    expect(readdirSync(fixture.dir).filter((name) => name.startsWith('session-'))).toEqual([]);
   });
 });
 

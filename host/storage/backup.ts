@@ -36,7 +36,11 @@ export async function backupDatabase(storage: Storage, destinationPath: string, 
     return err({ code: 'io', message: `backup to ${destinationPath} failed: ${error instanceof Error ? error.message : String(error)}`, path: destinationPath });
   }
   const copy = inspectDatabaseFile(destinationPath, true);
-  if (!copy.ok) return copy;
+  if (!copy.ok) {
+    // A copy that does not check out is no backup: do not leave it to be trusted later.
+    rmSync(destinationPath, { force: true });
+    return copy;
+  }
   appendAudit(storage, { operatorId, action: 'database-backed-up', entity: 'database', entityId: undefined, detail: { path: destinationPath, pages } });
   return ok({ path: destinationPath, pages });
 }

@@ -4,9 +4,10 @@
  * units named in its header. Streams are written chunk by chunk, so an hour of 2000 Hz plate data
  * never sits in memory at once. Existing files are never overwritten.
  */
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../core/index.ts';
+import { appendAudit } from './audit.ts';
 import { listEvents } from './events.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { getOperator } from './operators.ts';
@@ -28,8 +29,8 @@ export interface ExportedFiles {
   readonly csvPaths: readonly string[];
 }
 
-/** Writes `session-<id>.json` and `session-<id>-stream-<streamId>-<kind>.csv` files into `outDir`. */
-export function exportSession(storage: Storage, sessionId: number, outDir: string): Result<ExportedFiles, StorageError> {
+/** Writes `session-<id>.json` and `session-<id>-stream-<streamId>-<kind>.csv` files into `outDir`, and audits it (`operatorId` undefined: the CLI). */
+export function exportSession(storage: Storage, sessionId: number, outDir: string, operatorId?: number): Result<ExportedFiles, StorageError> {
   const session = getSession(storage, sessionId);
   if (!session.ok) return session;
   const streams = streamsOfSession(storage, sessionId);
@@ -40,7 +41,11 @@ export function exportSession(storage: Storage, sessionId: number, outDir: strin
   const streamSummaries = [];
   for (const [index, stream] of streams.entries()) {
     const written = writeStreamCsv(storage, stream, csvPaths[index] as string);
-    if (!written.ok) return written;
+    if (!written.ok) {
+      // No half export: a reader must not take a truncated CSV for the whole stream.
+      for (const path of csvPaths.slice(0, index + 1)) rmSync(path, { force: true });
+      return written;
+    }
     streamSummaries.push({ ...stream, csvFile: `session-${sessionId}-stream-${stream.id}-${stream.kind}.csv`, ...written.value });
   }
   const patient = getPatient(storage, session.value.patientId);
@@ -62,6 +67,8 @@ export function exportSession(storage: Storage, sessionId: number, outDir: strin
   } finally {
     closeSync(fd);
   }
+  // Patient data leaving the database is on the record.
+  appendAudit(storage, { operatorId, action: 'session-exported', entity: 'session', entityId: sessionId, detail: { outDir } });
   return ok({ jsonPath, csvPaths });
 }
 
