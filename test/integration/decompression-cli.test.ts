@@ -39,7 +39,7 @@ describe('proprio run-decompression', () => {
     const summary = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { phase: unknown; alarms: unknown[]; setpoints: number };
     expect(summary.phase).toEqual({ kind: 'done', outcome: 'completed' });
     expect(summary.alarms).toEqual([]);
-    expect(summary.setpoints).toBeGreaterThan(4);
+    expect(summary.setpoints).toBe(3); // ramp-up, hold, ramp-down (cut at 9 s by the end of treatment)
   }, 60_000);
 
   it('refuses bad arguments and an out-of-envelope prescription with exit status 2 and one line', async () => {
