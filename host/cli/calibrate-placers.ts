@@ -1,11 +1,13 @@
 /**
- * Who puts the calibration loads on the plate for `proprio calibrate plate`: the simulator itself
- * on a simulated port (the subject steps off, masses are set down where the plan says), or the
- * technician, asked on the terminal and confirming with Enter.
+ * Who puts the calibration loads on the plate and reads the table's reference gauge for
+ * `proprio calibrate`: the simulator itself on a simulated port (the subject steps off, masses
+ * are set down where the plan says; the gauge reads the true tension), or the technician, asked
+ * on the terminal.
  */
 import { createInterface } from 'node:readline/promises';
-import type { PlateSim } from '../../hardware-sim/index.ts';
-import type { MassPlacer } from '../calibration/index.ts';
+import { err, ok } from '../../core/index.ts';
+import type { PlateSim, TableSim } from '../../hardware-sim/index.ts';
+import type { MassPlacer, ReferenceGauge } from '../calibration/index.ts';
 
 export function simulatedPlacer(sim: PlateSim): MassPlacer {
   return {
@@ -34,5 +36,26 @@ export function promptPlacer(input: NodeJS.ReadableStream, output: NodeJS.Writab
   return {
     clear: () => ask('Clear the plate (nothing on it, nobody touching it)'),
     place: (point) => ask(`Place ${point.massKg} kg (alone) centred at x ${point.xMm} mm, y ${point.yMm} mm`),
+  };
+}
+
+/** The simulated table's reference gauge: its true tension. */
+export function simulatedGauge(sim: TableSim): ReferenceGauge {
+  return { read: () => Promise.resolve(ok(sim.state().trueTensionN)) };
+}
+
+/** The technician types the reference gauge's reading in newtons. */
+export function promptGauge(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): ReferenceGauge {
+  return {
+    async read(levelN, direction) {
+      const rl = createInterface({ input, output });
+      try {
+        const text = (await rl.question(`Reference gauge reading in N at the ${levelN} N level (${direction}): `)).trim();
+        const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+        return Number.isFinite(value) ? ok(value) : err(`"${text}" is not a reading in newtons`);
+      } finally {
+        rl.close();
+      }
+    },
   };
 }

@@ -15,12 +15,11 @@ import {
   type PlateCalibrationOutcome,
 } from '../calibration/index.ts';
 import { readPlatePlanFile, type CalibrateOptions } from './calibrate-args.ts';
+import { CONNECT_TIMEOUT_MS, whenConnected } from './calibrate-connect.ts';
 import { formatPlateOutcome } from './calibrate-report.ts';
 
 /** DESIGN: the plate's lowest rate; the 2 s stability window still averages 200 samples. */
 export const CALIBRATION_RATE_HZ = 100;
-/** How long to wait for the handshake. DESIGN. */
-const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface CalibrateIo {
   readonly write: (text: string) => void;
@@ -50,7 +49,7 @@ export async function runCalibratePlate(options: CalibrateOptions, run: PlateRun
   const driver = new PlateDriver({ transport: run.transport, rateHz: CALIBRATION_RATE_HZ, timers: run.timers });
   driver.start();
   try {
-    const isConnected = await connected(driver, run.timers);
+    const isConnected = await whenConnected(driver, run.timers);
     if (!isConnected) return fail(`no plate answered on ${options.port} within ${CONNECT_TIMEOUT_MS / 1000} s (${describeState(driver)})`);
     const session = PlateCalibrationSession.open({
       source: driver,
@@ -75,22 +74,7 @@ export async function runCalibratePlate(options: CalibrateOptions, run: PlateRun
   }
 }
 
-function connected(driver: PlateDriver, timers: Timers): Promise<boolean> {
-  if (driver.connected !== undefined) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = timers.after(CONNECT_TIMEOUT_MS, () => {
-      off();
-      resolve(false);
-    });
-    const off = driver.events.on('connected', () => {
-      timer.cancel();
-      off();
-      resolve(true);
-    });
-  });
-}
-
-function describeState(driver: PlateDriver): string {
+export function describeState(driver: { readonly state: PlateDriver['state'] }): string {
   const state = driver.state;
   return state.kind === 'waiting' ? state.lastError : state.kind;
 }

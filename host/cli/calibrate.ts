@@ -1,19 +1,28 @@
 /**
- * `proprio calibrate plate|table`: checks the arguments, picks the transport (the in-process
- * simulator for sim: ports, which then places the loads itself), and runs the device's procedure.
+ * `proprio calibrate plate|table`: checks the arguments, opens the database when asked, picks the
+ * transport (an in-process simulator for sim: ports, which then places the loads and reads the
+ * gauge itself), and runs the device's procedure.
  */
-import { parsePortSpec, realTimers, transportFor } from '../../native-bridge/index.ts';
+import { createTableSim, type TableSim } from '../../hardware-sim/index.ts';
+import { parsePortSpec, realTimers, transportFor, type InProcessConnector, type TransportFactory } from '../../native-bridge/index.ts';
 import { storageCalibrationStore, type CalibrationStore } from '../calibration/index.ts';
 import { openStorage } from '../storage/index.ts';
-import { CALIBRATE_USAGE, parseCalibrateArgs } from './calibrate-args.ts';
-import { promptPlacer, simulatedPlacer } from './calibrate-placers.ts';
+import { CALIBRATE_USAGE, parseCalibrateArgs, type CalibrateOptions } from './calibrate-args.ts';
+import { promptGauge, promptPlacer, simulatedGauge, simulatedPlacer } from './calibrate-placers.ts';
 import { runCalibratePlate, type CalibrateIo } from './calibrate-plate.ts';
+import { runCalibrateTable } from './calibrate-table.ts';
 import { inProcessSims } from './in-process-sims.ts';
 
 export { CALIBRATE_USAGE };
 
-/** Simulated devices run this many times faster than real time: the procedure's waits are device time. */
-const SIM_TIME_SCALE = 5;
+/**
+ * Simulated devices run faster than real time (the procedures' waits are device time). The
+ * table's watchdog (500 ms) must still see the 100 ms host heartbeat: 3× leaves 200 ms spare.
+ */
+const PLATE_SIM_TIME_SCALE = 5;
+const TABLE_SIM_TIME_SCALE = 3;
+
+type Opened = { readonly store: CalibrationStore; close(): void };
 
 export async function runCalibrate(argv: readonly string[], io: CalibrateIo): Promise<number> {
   const options = parseCalibrateArgs(argv);
@@ -21,33 +30,58 @@ export async function runCalibrate(argv: readonly string[], io: CalibrateIo): Pr
     io.writeError(`proprio calibrate: ${options.error}\n${CALIBRATE_USAGE}\n`);
     return 2;
   }
-  const { device, port, dbPath } = options.value;
-  if (device === 'table') {
-    io.writeError('proprio calibrate table: the table-side service mode is not available yet (issue 8); nothing was stored\n');
-    return 2;
-  }
-  let opened: { readonly store: CalibrationStore; close(): void } | undefined;
-  if (dbPath !== undefined) {
-    const result = openStorage({ path: dbPath });
+  let opened: Opened | undefined;
+  if (options.value.dbPath !== undefined) {
+    const result = openStorage({ path: options.value.dbPath });
     if (!result.ok) {
-      io.writeError(`proprio calibrate: cannot open the database ${dbPath}: ${result.error.message}\nnothing was stored\n`);
+      io.writeError(`proprio calibrate: cannot open the database ${options.value.dbPath}: ${result.error.message}\nnothing was stored\n`);
       return 2;
     }
     const { storage } = result.value;
     opened = { store: storageCalibrationStore(storage), close: () => storage.close() };
   }
-  const spec = parsePortSpec(port);
-  const sims = spec.ok && spec.value.kind === 'sim' ? inProcessSims({ seed: 1, timeScale: SIM_TIME_SCALE }) : undefined;
   try {
-    const transport = spec.ok ? transportFor(spec.value, sims?.connector) : spec;
-    if (!transport.ok) {
-      io.writeError(`proprio calibrate: ${transport.error}\n`);
-      return 2;
-    }
-    const placer = sims === undefined ? promptPlacer(process.stdin, process.stdout) : simulatedPlacer(sims.plate());
-    return await runCalibratePlate(options.value, { transport: transport.value, placer, store: opened?.store, nowMs: Date.now, timers: realTimers }, io);
+    return await (options.value.device === 'plate' ? calibratePlate(options.value, opened, io) : calibrateTable(options.value, opened, io));
   } finally {
     opened?.close();
+  }
+}
+
+async function calibratePlate(options: CalibrateOptions, opened: Opened | undefined, io: CalibrateIo): Promise<number> {
+  const isSim = parsePortSpec(options.port).ok && options.port.startsWith('sim:');
+  const sims = isSim ? inProcessSims({ seed: 1, timeScale: PLATE_SIM_TIME_SCALE }) : undefined;
+  try {
+    const transport = transportOf(options.port, sims?.connector);
+    if (typeof transport === 'string') return refuse(io, transport);
+    const placer = sims === undefined ? promptPlacer(process.stdin, process.stdout) : simulatedPlacer(sims.plate());
+    return await runCalibratePlate(options, { transport, placer, store: opened?.store, nowMs: Date.now, timers: realTimers }, io);
+  } finally {
     await sims?.close();
   }
+}
+
+async function calibrateTable(options: CalibrateOptions, opened: Opened | undefined, io: CalibrateIo): Promise<number> {
+  const isSim = parsePortSpec(options.port).ok && options.port.startsWith('sim:');
+  // An uncalibrated simulated cell (seeded span error) so the procedure has something to correct.
+  const sim: TableSim | undefined = isSim ? createTableSim({ seed: 2, clock: 'realtime', timeScale: TABLE_SIM_TIME_SCALE, loadCellSpanError: true }) : undefined;
+  try {
+    const transport = transportOf(options.port, sim === undefined ? undefined : () => () => sim.connectInProcess());
+    if (typeof transport === 'string') return refuse(io, transport);
+    const gauge = sim === undefined ? promptGauge(process.stdin, process.stdout) : simulatedGauge(sim);
+    return await runCalibrateTable(options, { transport, gauge, store: opened?.store, nowMs: Date.now, timers: realTimers }, io);
+  } finally {
+    await sim?.close();
+  }
+}
+
+/** The transport for a port spec, or why there is none. */
+function transportOf(port: string, connector: InProcessConnector | undefined): TransportFactory | string {
+  const spec = parsePortSpec(port);
+  const transport = spec.ok ? transportFor(spec.value, connector) : spec;
+  return transport.ok ? transport.value : transport.error;
+}
+
+function refuse(io: CalibrateIo, message: string): number {
+  io.writeError(`proprio calibrate: ${message}\nnothing was stored\n`);
+  return 2;
 }

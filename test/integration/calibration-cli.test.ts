@@ -35,6 +35,8 @@ describe('proprio calibrate', () => {
     [['calibrate', 'plate', '--points', PLAN], /--port SPEC is required/],
     [['calibrate', 'plate', '--port', 'sim:plate'], /--points FILE\.json is required/],
     [['calibrate', 'plate', '--port', 'sim:table', '--points', PLAN], /sim:table is a table, not a plate/],
+    [['calibrate', 'table', '--port', 'sim:plate', '--points', PLAN], /sim:plate is a plate, not a table/],
+    [['calibrate', 'table', '--port', 'sim:table', '--points', PLAN], /levelsN: Invalid input: expected array.*Unrecognized keys/],
     [['calibrate', 'plate', '--port', 'sim:plate', '--points', '/nonexistent/points.json'], /cannot read \/nonexistent\/points\.json: ENOENT/],
     [['calibrate', 'plate', '--port', 'sim:plate', '--points', PLAN, '--interval-months', '0'], /--interval-months must be a number from 1 to 60/],
     [['calibrate', 'plate', '--port', 'sim:plate', '--points', PLAN, '--operator', 'a b'], /--operator must be a login name/],

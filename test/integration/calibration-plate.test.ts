@@ -9,35 +9,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlatePoint, Result } from '../../core/index.ts';
-import type { CalibrationRecord, CalibrationStore, MassPlacer, StoredCalibration } from '../../host/calibration/index.ts';
+import type { PlatePoint } from '../../core/index.ts';
+import type { MassPlacer } from '../../host/calibration/index.ts';
 import type { CalibrateOptions } from '../../host/cli/calibrate-args.ts';
 import { runCalibratePlate } from '../../host/cli/calibrate-plate.ts';
 import { simulatedPlacer } from '../../host/cli/calibrate-placers.ts';
+import { MemoryCalibrationStore } from '../support/memory-calibration-store.ts';
 import { pumpedPlate, type PumpedPlate } from '../support/pumped-device.ts';
 
 const PLAN_FILE = fileURLToPath(new URL('../../docs/calibration-plate-points.json', import.meta.url));
 const PLAN = (JSON.parse(readFileSync(PLAN_FILE, 'utf8')) as { points: PlatePoint[] }).points;
 
-class MemoryStore implements CalibrationStore {
-  readonly records: StoredCalibration[] = [];
-  mayApply(): Result<void, string> {
-    return { ok: true, value: undefined };
-  }
-  saveCalibration(record: CalibrationRecord): Result<{ id: number }, string> {
-    this.records.push({ ...record, id: this.records.length + 1 });
-    return { ok: true, value: { id: this.records.length } };
-  }
-  latestCalibration(): StoredCalibration | undefined {
-    return this.records.at(-1);
-  }
-}
-
 interface Outcome {
   readonly code: number;
   readonly out: string;
   readonly errors: string;
-  readonly store: MemoryStore;
+  readonly store: MemoryCalibrationStore;
 }
 
 let plates: PumpedPlate[] = [];
@@ -59,7 +46,7 @@ async function calibrate(
   const plate = pumpedPlate({ seed: setup.seed ?? 1 });
   plates.push(plate);
   setup.before?.(plate);
-  const store = new MemoryStore();
+  const store = new MemoryCalibrationStore();
   let out = '';
   let errors = '';
   const options: CalibrateOptions = { device: 'plate', port: 'sim:plate', pointsFile, dbPath: undefined, operator: 'qa', intervalMonths: 12, json: setup.json ?? true };

@@ -4,10 +4,16 @@
  * when": after calibration the load cell reads within 0.5 % of the reference for loads ≥ 20 % FS
  * over its range; a gauge contradicting the load cell, bad levels and a disconnect are refused.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok, type LoadDirection, type Result } from '../../core/index.ts';
 import { runTableProcedure, type ReferenceGauge, type TableCalibrationOutcome } from '../../host/calibration/index.ts';
 import { TableDriver } from '../../native-bridge/index.ts';
+import { runCalibrateTable } from '../../host/cli/calibrate-table.ts';
+import { simulatedGauge } from '../../host/cli/calibrate-placers.ts';
+import { MemoryCalibrationStore } from '../support/memory-calibration-store.ts';
 import { pumpedTable, type PumpedTable } from '../support/pumped-device.ts';
 
 const LEVELS_N = [150, 300, 600, 900];
@@ -96,5 +102,49 @@ describe('table load cell calibration against a reference gauge', () => {
       },
     }));
     expect(result).toMatchObject({ ok: false, error: { code: 'disconnected' } });
+  });
+});
+
+describe('proprio calibrate table (in process, pumped clock)', () => {
+  async function cli(levels: unknown): Promise<{ code: number; out: string; errors: string; store: MemoryCalibrationStore }> {
+    const table = pumpedTable({ seed: 5, loadCellSpanError: true });
+    const driver = new TableDriver({ transport: table.transport, timers: table.timers });
+    open.push({ table, driver });
+    const path = join(mkdtempSync(join(tmpdir(), 'proprio-cal-')), 'levels.json');
+    writeFileSync(path, JSON.stringify(levels));
+    const store = new MemoryCalibrationStore();
+    let out = '';
+    let errors = '';
+    const code = await table.run(
+      runCalibrateTable(
+        { device: 'table', port: 'sim:table', pointsFile: path, dbPath: undefined, operator: 'qa', intervalMonths: 12, json: false },
+        { transport: table.transport, gauge: simulatedGauge(table.sim), store, nowMs: () => Date.parse('2026-11-25T08:00:00Z'), timers: table.timers },
+        { write: (t) => (out += t), writeError: (t) => (errors += t) },
+      ),
+    );
+    return { code, out, errors, store };
+  }
+
+  it('stores a passed calibration with zero and span, every point and the due date', async () => {
+    const run = await cli({ levelsN: [150, 300, 600, 900] });
+    expect(run.errors).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/table DT9-\d+: PASSED/);
+    expect(run.store.records).toHaveLength(1);
+    expect(run.store.records[0]).toMatchObject({ device: { kind: 'table', model: 'DT-9' }, procedure: 'table-zero-span-1', isPassed: true, dueAtMs: Date.parse('2027-11-25T08:00:00Z') });
+    expect(run.store.records[0]?.coefficients.span).toBeGreaterThan(0.95);
+  });
+
+  it.each([
+    [{ levelsN: [300] }, /levelsN: Too small/],
+    [{ levelsN: [300, -5] }, /levelsN\.1: Too small/],
+    [{ levels: [300, 600] }, /Unrecognized key/],
+    [{ levelsN: [600, 300] }, /levels must rise strictly/],
+  ])('refuses the levels file %j, storing nothing', async (levels, message) => {
+    const run = await cli(levels);
+    expect(run.code).toBe(2);
+    expect(run.errors).toMatch(message);
+    expect(run.errors).toMatch(/nothing was stored/);
+    expect(run.store.records).toEqual([]);
   });
 });
