@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { ApiResponse } from './errors.ts';
 import type { MethodSpec } from './method-spec.ts';
+import { APP_METHODS } from './app/app-methods.ts';
 import { DEVICE_METHODS } from './devices/device-methods.ts';
 import type { DeviceSnapshot } from './devices/device-snapshot.ts';
 import { SIMULATOR_METHODS, type SimulatorStatus } from './simulator/simulator-methods.ts';
@@ -16,6 +17,7 @@ import type { StreamBatch } from './streams/stream-frame.ts';
 
 /** Every method the host handles, by name: its parameter schema and (as a type) its result. */
 export const METHODS = {
+  ...APP_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -16,6 +16,8 @@ export {
   type StreamColumn,
   type StreamName,
 } from './streams/stream-frame.ts';
+export type { AppInfo } from './app/app-methods.ts';
+export { IPC_CHANNELS } from './ipc-channels.ts';
 export { DEVICE_ROLES } from './devices/device-snapshot.ts';
 export type {
   DeviceConnection,

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { createAppService, createRpcHost, webSimulator } from '../../host/index.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bindIpc } from './ipc.ts';
 import { installAppMenu } from './menu.ts';
@@ -65,7 +66,14 @@ function start(): void {
     .then(() => {
       hardenSession(session.defaultSession);
       serveRenderer(session.defaultSession, RENDERER_DIR);
-      bindIpc({ name: 'Proprio', version: app.getVersion() });
+      // The same host as browser mode; `--simulate` (from `proprio start --simulate`) connects the simulators.
+      const host = createAppService({ appInfo: { name: 'Proprio', version: app.getVersion() }, simulator: webSimulator({ seed: 1, timeScale: 1 }) });
+      bindIpc(createRpcHost(host));
+      app.on('will-quit', () => void host.close());
+      if (process.argv.includes('--simulate')) {
+        void host.devices.connect('plate', 'sim:plate');
+        void host.devices.connect('table', 'sim:table');
+      }
       installAppMenu({ exportPdf, showAbout });
       mainWindow = createMainWindow({
         preloadPath: PRELOAD_PATH,

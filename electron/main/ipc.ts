@@ -1,26 +1,18 @@
 /**
  * The only module that touches `ipcMain` (ESLint bans it elsewhere, as VS Code's layers checker
- * does). Every channel is registered through `handleTrusted`, which checks the sender frame on
- * every call (STYLE.md §8), so no handler can forget to.
+ * does): binds the API contract (host/rpc) to Electron IPC. Every channel is registered through
+ * `handleTrusted`, which checks the sender frame on every call (STYLE.md §8), and events go only
+ * to windows whose top frame is our own `app://proprio` page.
  *
- * Channel names are fixed here and in electron/preload/index.ts; the page never supplies one. The
- * two lists move into api/ when the typed contract lands; until then the e2e spec checks that
- * they agree.
+ * Channel names are fixed in the contract (api IPC_CHANNELS); the page never supplies one.
+ * Requests are validated by the contract's dispatcher exactly as over the browser-mode socket.
  */
-import { ipcMain } from 'electron';
+import { ipcMain, webContents } from 'electron';
+import { IPC_CHANNELS, apiError, streamNameOfFrame, type OutgoingEvent } from '../../api/index.ts';
+import type { RpcHost } from '../../host/index.ts';
 import { isTrustedSender } from './ipc-sender.ts';
 
-export const IPC_CHANNELS = {
-  appInfo: 'proprio:app-info',
-} as const;
-
-export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
-
-/** What `window.proprio.appInfo()` resolves to. */
-export interface AppInfo {
-  readonly name: string;
-  readonly version: string;
-}
+type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
 /**
  * Registers `handler` for `channel`, refusing calls from any frame other than our own top-level
@@ -38,10 +30,31 @@ function handleTrusted(channel: IpcChannel, handler: (args: readonly unknown[]) 
   });
 }
 
-/** Binds every channel the preload exposes. Call once, after `app` is ready. */
-export function bindIpc(appInfo: AppInfo): void {
-  handleTrusted(IPC_CHANNELS.appInfo, (args) => {
-    if (args.length !== 0) throw new Error(`${IPC_CHANNELS.appInfo}: takes no arguments`);
-    return { name: appInfo.name, version: appInfo.version } satisfies AppInfo;
+/** The event as IPC arguments: (name, payload), a stream frame going as a cloned ArrayBuffer. */
+function eventArguments(event: OutgoingEvent): [string, unknown] | undefined {
+  if (event.kind === 'json') return [event.message.name, event.message.payload];
+  const name = streamNameOfFrame(event.frame);
+  return name === undefined ? undefined : [name, event.frame];
+}
+
+/** Binds the contract to IPC. Call once, after `app` is ready; returns the unbinding function. */
+export function bindIpc(rpc: RpcHost): () => void {
+  handleTrusted(IPC_CHANNELS.call, (args) => {
+    const [method, params] = args;
+    if (typeof method !== 'string' || args.length > 2) {
+      return apiError('invalid-request', 'The request was not in the form (method, params).');
+    }
+    return rpc.dispatch(method, params);
   });
+  const unsubscribe = rpc.onEvent((event) => {
+    const payload = eventArguments(event);
+    if (payload === undefined) return;
+    for (const contents of webContents.getAllWebContents()) {
+      if (!contents.isDestroyed() && isTrustedSender(contents.mainFrame)) contents.send(IPC_CHANNELS.event, ...payload);
+    }
+  });
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CHANNELS.call);
+  };
 }

@@ -3,36 +3,35 @@
  * VS Code's `sandbox/electron-browser/preload.ts`).
  *
  * Rules this file keeps, and why:
- * - One file, no runtime import but `contextBridge` and `ipcRenderer`: a sandboxed preload gets
- *   only that Electron subset and no `require` of our modules (electron/build.js bundles it to a
- *   single CommonJS file anyway).
- * - One global, `window.proprio`, with one method per channel. The page never passes a channel
- *   name, so it cannot reach a channel that is not listed here; `ipcRenderer` itself is never
- *   exposed.
- * - The channel names mirror electron/main/ipc.ts. Both move into api/ when the typed contract
- *   lands, and this object will then `satisfies` the api client type.
+ * - One bundled file (electron/build.js) whose only runtime imports are `contextBridge`,
+ *   `ipcRenderer` and the api contract's transport-neutral client: a sandboxed preload gets only
+ *   that Electron subset and cannot `require` our modules.
+ * - One global, `window.proprio`, which is exactly the contract's `ApiClient` (checked with
+ *   `satisfies`): typed `call(method, params)` and `on(event, listener)`. It travels over two fixed
+ *   channels (api IPC_CHANNELS); the page never passes a channel name and `ipcRenderer` itself is
+ *   never exposed. The main process validates every call against the contract's schemas.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_CHANNELS, createApiClient, type ApiClient, type ApiResponse, type ClientTransport } from '../../api/index.ts';
 
-const CHANNELS = {
-  appInfo: 'proprio:app-info',
-} as const;
+const transport: ClientTransport = {
+  call: (method, params) => ipcRenderer.invoke(IPC_CHANNELS.call, method, params) as Promise<ApiResponse<unknown>>,
+  subscribe(listener) {
+    const forward = (_event: IpcRendererEvent, name: unknown, payload: unknown): void => {
+      if (typeof name === 'string') listener(name, payload);
+    };
+    ipcRenderer.on(IPC_CHANNELS.event, forward);
+    return () => void ipcRenderer.off(IPC_CHANNELS.event, forward);
+  },
+};
 
-/** What `window.proprio.appInfo()` resolves to (mirrors `AppInfo` in electron/main/ipc.ts). */
-export interface AppInfo {
-  readonly name: string;
-  readonly version: string;
-}
+const client = createApiClient(transport);
 
-/** The whole surface the page gets. */
-export interface ProprioBridge {
-  /** The app's display name and version; rejects only if the main process refuses the caller. */
-  appInfo(): Promise<AppInfo>;
-}
-
+// A plain object of the two functions: contextBridge copies own properties, and nothing else of the
+// client (or of ipcRenderer) reaches the page.
 const bridge = {
-  // No arguments are forwarded: nothing the page passes can reach the main process this way.
-  appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo) as Promise<AppInfo>,
-} satisfies ProprioBridge;
+  call: (method, params) => client.call(method, params),
+  on: (name, listener) => client.on(name, listener),
+} satisfies ApiClient;
 
 contextBridge.exposeInMainWorld('proprio', bridge);

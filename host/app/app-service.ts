@@ -6,13 +6,15 @@
  * Adding a feature's methods: write `<feature>Handlers(...)` returning `Pick<ApiHandlers, …>` for
  * its methods (as simulator-handlers.ts does) and spread it into `handlers` below.
  */
-import type { ApiHandlers, OutgoingEvent } from '../../api/index.ts';
+import type { ApiHandlers, AppInfo, OutgoingEvent } from '../../api/index.ts';
 import { realTimers, type Timers } from '../../native-bridge/index.ts';
 import { DeviceHub } from './device-hub.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
 import { simulatorHandlers } from './simulator-handlers.ts';
 
 export interface AppServiceOptions {
+  /** Name and version as the shell knows them (Electron's app, or package.json in browser mode). */
+  readonly appInfo?: AppInfo;
   readonly simulator?: SimulatorBackend;
   readonly timers?: Timers;
   readonly nowEpochMs?: () => number;
@@ -42,7 +44,9 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
     timeScale: simulator?.timeScale ?? 1,
     ...(simulator === undefined ? {} : { inProcess: simulator.connector }),
   });
+  const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {
+    'app.info': () => ({ ok: true, value: appInfo }),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),

@@ -3,6 +3,8 @@
  * loopback-only host guarded by a per-launch token (host/web). The first line of output is always
  * `Proprio running at http://127.0.0.1:PORT/?token=…`, so scripts and tests can read it.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../../core/index.ts';
 import { createAppService } from '../app/app-service.ts';
@@ -10,7 +12,7 @@ import { createRpcHost } from '../rpc/rpc-host.ts';
 import { startWebServer } from '../web/web-server.ts';
 import { integerIn, numberIn } from './cli-numbers.ts';
 import type { MonitorIo } from './monitor.ts';
-import { ensureRendererBuilt, RENDERER_OUT_DIR } from './web-renderer-build.ts';
+import { ensureRendererBuilt, RENDERER_OUT_DIR, REPO_ROOT } from './web-renderer-build.ts';
 import { webSimulator } from './web-sims.ts';
 
 export interface WebOptions {
@@ -68,7 +70,11 @@ export async function runWeb(options: WebOptions, io: MonitorIo, staticDir = REN
     io.writeError(`proprio web: ${built.error}\n`);
     return 1;
   }
-  const app = createAppService({ simulator: webSimulator({ seed: options.seed, timeScale: options.timeScale }) });
+  const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const app = createAppService({
+    appInfo: { name: 'Proprio', version },
+    simulator: webSimulator({ seed: options.seed, timeScale: options.timeScale }),
+  });
   const server = await startWebServer({
     rpc: createRpcHost(app),
     port: options.port,

@@ -35,7 +35,7 @@ function findElectronBinary(): BinaryLookup {
   return { found: true, executablePath };
 }
 
-test('electron shell: hardened window exposing only window.proprio.appInfo', async () => {
+test('electron shell: hardened window exposing only the API client (call, on) as window.proprio', async () => {
   const binary = findElectronBinary();
   if (!binary.found) {
     console.log(`electron-shell: skipped — ${binary.reason}`);
@@ -73,13 +73,14 @@ test('electron shell: hardened window exposing only window.proprio.appInfo', asy
     // Page side: served from our own origin, no Node, one bridge object with one method.
     const seen = await page.evaluate(async () => {
       const bridge = (window as unknown as { proprio?: Record<string, unknown> }).proprio;
-      const appInfo = bridge?.['appInfo'];
+      const call = bridge?.['call'];
       return {
         href: location.href,
         requireType: typeof require,
         processType: typeof process,
         bridgeKeys: bridge ? Object.keys(bridge) : null,
-        info: typeof appInfo === 'function' ? await (appInfo as () => Promise<unknown>)() : null,
+        info: typeof call === 'function' ? await (call as (m: string, p: unknown) => Promise<unknown>)('app.info', {}) : null,
+        refused: typeof call === 'function' ? await (call as (m: string, p: unknown) => Promise<unknown>)('devices.connect', { role: 'chair' }) : null,
         popup: window.open('https://example.com/') === null ? 'denied' : 'opened',
       };
     });
@@ -88,8 +89,9 @@ test('electron shell: hardened window exposing only window.proprio.appInfo', asy
       href: 'app://proprio/index.html',
       requireType: 'undefined',
       processType: 'undefined',
-      bridgeKeys: ['appInfo'],
-      info: { name: 'Proprio', version: pkg.version },
+      bridgeKeys: ['call', 'on'],
+      info: { ok: true, value: { name: 'Proprio', version: pkg.version } },
+      refused: { ok: false, error: expect.objectContaining({ code: 'invalid-request' }) },
       popup: 'denied',
     });
   } finally {
