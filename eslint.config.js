@@ -9,6 +9,7 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { activeProjects, REPO_ROOT } from './test/support/ts-projects.js';
 
@@ -52,7 +53,7 @@ export default defineConfig(
   },
 
   {
-    files: ['**/*.{ts,mts,cts}'],
+    files: ['**/*.{ts,tsx,mts,cts}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { project: TS_PROJECTS, tsconfigRootDir: REPO_ROOT },
@@ -98,6 +99,13 @@ export default defineConfig(
       // TypeScript itself reports undefined names, with each folder's own globals.
       'no-undef': 'off',
     },
+  },
+
+  {
+    // React's rules of hooks for the renderer (issue 7): hooks only at the top level of components
+    // and hooks, complete effect dependencies.
+    files: ['renderer/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat['recommended-latest']],
   },
 
   {
