@@ -4,7 +4,6 @@
  * recorder's buffers, and the link's story goes in as events — connect, disconnect (link lost),
  * gaps with their cause and size, and device events (plate.md §6, table.md §7).
  */
-import { BugError } from '../../core/index.ts';
 import type { DeviceEvent, DeviceIdentity, PlateDriver, TableDriver } from '../../native-bridge/index.ts';
 import type { StreamKind } from '../storage/index.ts';
 import type { EventNote, SessionRecorder } from './recorder.ts';
@@ -19,9 +18,17 @@ export interface DeviceRecording {
   readonly detach: () => void;
 }
 
+/**
+ * A driver publishes data as soon as the device greets it, a little before its `connected`
+ * event (the handshake still reads capability pages): such data waits here, up to this many
+ * blocks or frames (~10 s of table telemetry), and goes into the stream once it opens.
+ */
+const MAX_EARLY_PUSHES = 500;
+
 /** One device's stream in the recorder: opened on the first handshake, reopened for another device. */
 class StreamSlot {
   private current: { readonly id: number; readonly serial: string; readonly model: string } | undefined;
+  private early: ((streamId: number) => void)[] = [];
 
   constructor(
     private readonly recorder: SessionRecorder,
@@ -43,12 +50,17 @@ class StreamSlot {
       this.current = { id: opened.value, serial: identity.serial, model: identity.model };
     }
     this.note({ kind: 'connect', detail: { ...identity, rateHz } });
+    const streamId = this.current?.id;
+    const early = this.early;
+    this.early = [];
+    if (streamId !== undefined) for (const push of early) push(streamId);
   }
 
-  /** The stream for data that arrived; data before any handshake is a driver bug. */
-  require(): number {
-    if (this.current === undefined) throw new BugError(`${this.kind} data before its handshake`);
-    return this.current.id;
+  /** Hands data to the open stream, or keeps it until the handshake completes. */
+  push(push: (streamId: number) => void): void {
+    if (this.current !== undefined && this.early.length === 0) push(this.current.id);
+    else if (this.early.length < MAX_EARLY_PUSHES) this.early.push(push);
+    else this.recorder.fail(`${this.kind} data before its handshake completed exceeds ${MAX_EARLY_PUSHES} blocks: dropped`);
   }
 
   note(event: Omit<EventNote, 'streamId'>): void {
@@ -64,7 +76,7 @@ export function recordPlate(recorder: SessionRecorder, driver: PlateDriver, cali
   const slot = new StreamSlot(recorder, 'plate');
   const offs = [
     driver.events.on('connected', (connection) => slot.connected(connection.identity, connection.rateHz, calibrationId)),
-    driver.events.on('samples', (block) => recorder.pushPlateBlock(slot.require(), block)),
+    driver.events.on('samples', (block) => slot.push((streamId) => recorder.pushPlateBlock(streamId, block))),
     driver.events.on('gap', (gap) => slot.note({ kind: 'gap', tUs: gap.toTUs, detail: { cause: gap.cause, lostSamples: gap.lostSamples ?? null, fromTUs: gap.fromTUs } })),
     driver.events.on('linkLost', (lost) => slot.note({ kind: 'disconnect', detail: { reason: lost.reason } })),
     driver.events.on('deviceEvent', (event) => slot.note(deviceEventNote(event, false))),
@@ -76,7 +88,7 @@ export function recordTable(recorder: SessionRecorder, driver: TableDriver): Dev
   const slot = new StreamSlot(recorder, 'table');
   const offs = [
     driver.events.on('connected', (connection) => slot.connected(connection.identity, connection.capabilities.telemetryHz, null)),
-    driver.events.on('telemetry', (frame) => recorder.pushTableTelemetry(slot.require(), frame)),
+    driver.events.on('telemetry', (frame) => slot.push((streamId) => recorder.pushTableTelemetry(streamId, frame))),
     driver.events.on('linkLost', (lost) => slot.note({ kind: 'disconnect', detail: { reason: lost.reason } })),
     driver.events.on('deviceEvent', (event) => slot.note(deviceEventNote(event, TABLE_SAFETY_EVENTS.has(event.name)))),
   ];

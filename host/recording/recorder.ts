@@ -147,12 +147,16 @@ export class SessionRecorder {
     return this.write(false);
   }
 
-  /** Cuts and writes everything held, and stops the timer. The session itself is finished by the caller (finishSession). */
+  /**
+   * Cuts and writes everything held, and stops the timer. If that write fails, everything is
+   * still held and stop() may be called again. The session itself is finished by the caller
+   * (finishSession, or SessionRecording.finish which does both).
+   */
   stop(): Result<void, string> {
     if (this.isStopped) return ok(undefined);
     this.timer?.cancel();
     const written = this.write(true);
-    this.isStopped = true;
+    if (written.ok) this.isStopped = true;
     return written;
   }
 

@@ -19,7 +19,9 @@ export type StorageError =
   | { readonly code: 'conflict'; readonly message: string }
   | { readonly code: 'invalid-state'; readonly message: string }
   /** Stored data that does not decode (a damaged chunk): reported, never read as something else. */
-  | { readonly code: 'corrupt-data'; readonly message: string };
+  | { readonly code: 'corrupt-data'; readonly message: string }
+  /** Recorded data could not be written (disk full, I/O error); it is still held in memory: try again. */
+  | { readonly code: 'write-failed'; readonly message: string };
 
 /** Why a file could not be opened as (or restored from) a Proprio database. Nothing was changed. */
 export type DatabaseFileError =
