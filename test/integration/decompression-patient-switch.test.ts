@@ -73,22 +73,31 @@ describe('patient switch latency', () => {
     driver.start();
     await waitFor('the table handshake', () => driver.state.kind === 'ready', 5000);
 
+    /** Waits, and on a timeout says where the supervisor and the table stood. */
+    const until = async (what: string, predicate: () => boolean, timeoutMs = 10_000): Promise<void> => {
+      try {
+        await waitFor(what, predicate, timeoutMs);
+      } catch (error) {
+        const table = driver.lastTelemetry;
+        throw new Error(`${String(error)}; phase ${JSON.stringify(runner.state.phase)}, alarms ${JSON.stringify(runner.state.alarms.map((a) => a.message))}, table ${table?.state} ${table?.measuredN} N`);
+      }
+    };
     const latenciesMs: number[] = [];
     for (let press = 0; press < 3; press++) {
       if (press === 0) runner.operator({ kind: 'begin-prechecks' });
       else {
-        await waitFor('the table released', () => driver.lastTelemetry?.state === 'RELD' && (driver.lastTelemetry?.measuredN ?? 99) < 5, 10_000);
+        await until('the table released', () => driver.lastTelemetry?.state === 'RELD' && (driver.lastTelemetry?.measuredN ?? 99) < 5);
         sim.releaseSwitch();
         await new Promise((resolve) => setTimeout(resolve, 100));
         runner.operator({ kind: 're-arm', reason: 'latency test' });
       }
-      await waitFor('the switch self-test', () => runner.state.phase.kind === 'prechecking' && runner.state.phase.step === 'switch-test', 5000);
+      await until('the switch self-test', () => runner.state.phase.kind === 'prechecking' && runner.state.phase.step === 'switch-test');
       sim.pressSwitch();
       await new Promise((resolve) => setTimeout(resolve, 100));
       sim.releaseSwitch();
-      await waitFor('ready', () => runner.state.phase.kind === 'ready', 5000);
+      await until('ready', () => runner.state.phase.kind === 'ready');
       runner.operator({ kind: 'start' });
-      await waitFor('tension', () => (driver.lastTelemetry?.measuredN ?? 0) > 40, 10_000);
+      await until('tension', () => (driver.lastTelemetry?.measuredN ?? 0) > 40);
       arrivedAt = undefined;
       const stampsBefore = releaseStamps.length;
       sim.pressSwitch();
