@@ -17,6 +17,7 @@ export {
   TABLE_FAULT_NAMES,
   TABLE_FLAG,
   TABLE_SCHEMA_HASH,
+  coefficientCrc,
   decodeTableLine,
   encodeTableCommand,
   type TableCommand,

@@ -20,6 +20,7 @@ PLATE_SCHEMA = ("PF600/1;$HELLO:id,proto,hash;$INFO:id,page;$RATE:id,hz;$START:i
                 "$STATUS:id;%HB:;+ACK:id;-NAK:id,code;#D:tUs,c0,c1,c2,c3,flags;!EV:tUs,name;%HB:tUs")
 TABLE_SCHEMA = ("DT9/1;$HELLO:id,proto,hash;$INFO:id,page;$ZERO:id;$ARM:id,region;$DISARM:id;"
                 "$SET:id,targetN,rateNps;$PAUSE:id;$STOP:id,rateNps;$RELEASE:id;$RESET:id;$STATUS:id;"
+                "$SVC:id,on;$CAL:id,offsetN,span,crc;$CALGET:id;$CALUSE:id,crc;"
                 "%HB:;+ACK:id;-NAK:id,code;#T:tUs,state,measN,setN,posMm,velMmS,flags,region,limitN,fault;"
                 "!EV:tUs,name;%HB:tUs")
 
@@ -37,6 +38,14 @@ def crc16(data: bytes) -> int:
 assert crc16(b"123456789") == 0x29B1
 PLATE_HASH = "%04X" % crc16(PLATE_SCHEMA.encode())
 TABLE_HASH = "%04X" % crc16(TABLE_SCHEMA.encode())
+
+
+def crc_text(text: str) -> str:
+    """CRC of load-cell coefficients as sent (table.md 4.1): over "<offsetN> <span>"."""
+    return "%04X" % crc16(text.encode("ascii"))
+
+
+COEFF_CRC = crc_text("-0.03 1.01890")
 
 
 def line(body: str) -> str:
@@ -190,6 +199,14 @@ def table_vectors():
                                                "lumbarRateNps": "44.5", "cervicalRateNps": "11.1"}}))
     v.append(valid(d, "-NAK 16 9 14 max=980.7", "-NAK", 16, {"id": 9, "code": 14, "kv": {"max": "980.7"}}))
     v.append(valid(d, "%HB 17 5000000", "%HB", 17, {"tUs": 5000000}))
+    # Service mode (table.md 4.1): coefficients read back, refusals 17-19.
+    v.append(valid(d, "+ACK 18 16 offsetN=-0.03 span=1.01890 crc=" + COEFF_CRC, "+ACK", 18,
+                   {"id": 16, "kv": {"offsetN": "-0.03", "span": "1.01890", "crc": COEFF_CRC}}))
+    v.append(valid(d, "-NAK 19 20 17", "-NAK", 19, {"id": 20, "code": 17, "kv": {}}))
+    v.append(valid(d, "-NAK 20 21 19 maxSpanChangePct=5", "-NAK", 20, {"id": 21, "code": 19, "kv": {"maxSpanChangePct": "5"}}))
+    v.append(valid(d, "#T 30 80000 IDLE 0.2 0.0 0.0 0.0 0482 - 0.0 0", "#T", 30,
+                   {"tUs": 80000, "state": "IDLE", "measN": 0.2, "setN": 0.0, "posMm": 0.0, "velMmS": 0.0,
+                    "flags": 0x482, "region": "-", "limitN": 0.0, "fault": 0}))
     body = "#T 12 240000 RUN 412.3 415.0 31.2 2.1 0083 L 980.7 0"
     v += common_invalid(d, body)
     v += [
@@ -224,6 +241,16 @@ def table_vectors():
     v.append(valid(h, "$DISARM 11 11", "$DISARM", 11, {"id": 11}))
     v.append(valid(h, "$STATUS 12 12", "$STATUS", 12, {"id": 12}))
     v.append(valid(h, "%HB 13", "%HB", 13, {}))
+    v.append(valid(h, "$SVC 14 14 1", "$SVC", 14, {"id": 14, "on": 1}))
+    v.append(valid(h, "$SVC 15 15 0", "$SVC", 15, {"id": 15, "on": 0}))
+    v.append(valid(h, "$CAL 16 16 -0.03 1.01890 " + COEFF_CRC, "$CAL", 16,
+                   {"id": 16, "offsetN": -0.03, "span": 1.0189, "crc": COEFF_CRC}))
+    v.append(valid(h, "$CAL 17 17 50.00 0.90000 " + crc_text("50.00 0.90000"), "$CAL", 17,
+                   {"id": 17, "offsetN": 50.0, "span": 0.9, "crc": crc_text("50.00 0.90000")}))
+    v.append(valid(h, "$CAL 18 18 0.00 1.10000 " + crc_text("0.00 1.10000"), "$CAL", 18,
+                   {"id": 18, "offsetN": 0.0, "span": 1.1, "crc": crc_text("0.00 1.10000")}))
+    v.append(valid(h, "$CALGET 19 19", "$CALGET", 19, {"id": 19}))
+    v.append(valid(h, "$CALUSE 20 20 " + COEFF_CRC, "$CALUSE", 20, {"id": 20, "crc": COEFF_CRC}))
     v += common_invalid(h, "$SET 4 5 450.0 40.0")
     v += [
         bad(h, line("$SET 4 5 450 40.0"), "format"),
@@ -238,6 +265,17 @@ def table_vectors():
         bad(h, line("$STOP 8 8"), "format"),
         bad(h, line("$INFO 1 2 -1"), "format"),
         bad(h, line("$RATE 2 3 500"), "unknown"),
+        bad(h, line("$SVC 14 14 2"), "range"),
+        bad(h, line("$SVC 14 14"), "format"),
+        bad(h, line("$CAL 16 16 -0.03 1.0189 " + COEFF_CRC), "format"),
+        bad(h, line("$CAL 16 16 -0.030 1.01890 " + COEFF_CRC), "format"),
+        bad(h, line("$CAL 16 16 -0.00 1.01890 " + COEFF_CRC), "format"),
+        bad(h, line("$CAL 16 16 -0.03 1.01890 " + COEFF_CRC.lower()), "format"),
+        bad(h, line("$CAL 16 16 -0.03 1.01890"), "format"),
+        bad(h, line("$CAL 16 16 50.01 1.01890 " + COEFF_CRC), "range"),
+        bad(h, line("$CAL 16 16 -0.03 0.89999 " + COEFF_CRC), "range"),
+        bad(h, line("$CALUSE 20 20"), "format"),
+        bad(h, line("$CALUSE 20 20 61B"), "format"),
     ]
     return v
 

@@ -15,6 +15,8 @@ export type FieldSpec =
   | { readonly kind: 'uint'; readonly name: string; readonly min: number; readonly max: number }
   | { readonly kind: 'int'; readonly name: string; readonly min: number; readonly max: number }
   | { readonly kind: 'fixed1'; readonly name: string; readonly minTenths: number; readonly maxTenths: number }
+  /** Fixed point with `decimals` places (table.md §4.1 coefficients), range in integer units of the last place. */
+  | { readonly kind: 'fixedN'; readonly name: string; readonly decimals: number; readonly minUnits: number; readonly maxUnits: number }
   | { readonly kind: 'hex'; readonly name: string; readonly digits: number }
   /** Fixed-width upper-case hex kept as text (the schema hash). */
   | { readonly kind: 'hexText'; readonly name: string; readonly digits: number }
@@ -41,6 +43,11 @@ export function checkFormat(spec: FieldSpec, text: string): string | null {
       return INT.test(text) ? null : `${spec.name}: not an integer`;
     case 'fixed1':
       return FIXED1.test(text) && text !== '-0.0' ? null : `${spec.name}: not a one-decimal number`;
+    case 'fixedN': {
+      const isShaped = new RegExp(`^-?(0|[1-9][0-9]*)\\.[0-9]{${spec.decimals}}$`).test(text);
+      const isNegativeZero = text.startsWith('-') && Number(text) === 0;
+      return isShaped && !isNegativeZero ? null : `${spec.name}: not a ${spec.decimals}-decimal number`;
+    }
     case 'hex':
     case 'hexText':
       return text.length === spec.digits && HEX.test(text) ? null : `${spec.name}: not ${spec.digits} hex digits`;
@@ -71,6 +78,10 @@ export function checkRange(spec: FieldSpec, text: string): { value: FieldValue }
         ? { value: tenths / 10 }
         : { reason: `${spec.name} out of range` };
     }
+    case 'fixedN': {
+      const units = Number(text.replace('.', ''));
+      return units >= spec.minUnits && units <= spec.maxUnits ? { value: units / 10 ** spec.decimals } : { reason: `${spec.name} out of range` };
+    }
     case 'hex':
       return { value: Number.parseInt(text, 16) };
     case 'hexText':
@@ -99,6 +110,12 @@ export function formatField(spec: FieldSpec, value: FieldValue): string {
         throw new SimBugError(`${spec.name}=${value} out of range`);
       }
       return formatTenths(tenths);
+    }
+    case 'fixedN': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new SimBugError(`${spec.name} not a number`);
+      const units = Math.round(value * 10 ** spec.decimals);
+      if (units < spec.minUnits || units > spec.maxUnits) throw new SimBugError(`${spec.name}=${value} out of range`);
+      return units === 0 ? (0).toFixed(spec.decimals) : (units / 10 ** spec.decimals).toFixed(spec.decimals);
     }
     case 'hex': {
       const limit = 16 ** spec.digits;

@@ -41,6 +41,9 @@ export const NAK = {
   limitExceeded: 14,
   notAtZero: 15,
   regionLocked: 16,
+  serviceMode: 17,
+  crcMismatch: 18,
+  changeTooLarge: 19,
 } as const;
 
 export type NakCode = (typeof NAK)[keyof typeof NAK];

@@ -3,7 +3,7 @@
  *
  * Spec: docs/protocols/link.md §5.1 (hash = CRC-16/CCITT-FALSE of the schema string, 4 upper-case
  * hex digits), plate.md §3 and table.md §3 (the strings, copied verbatim). The documents state
- * the expected hashes (A571, 1A13); schema-hash.test.ts checks that the strings reproduce them.
+ * the expected hashes (A571, 9E77); schema-hash.test.ts checks that the strings reproduce them.
  */
 import { crc16OfText, formatCrc } from './crc16.ts';
 
@@ -13,7 +13,8 @@ export const PLATE_SCHEMA =
 
 export const TABLE_SCHEMA =
   'DT9/1;$HELLO:id,proto,hash;$INFO:id,page;$ZERO:id;$ARM:id,region;$DISARM:id;$SET:id,targetN,rateNps;' +
-  '$PAUSE:id;$STOP:id,rateNps;$RELEASE:id;$RESET:id;$STATUS:id;%HB:;+ACK:id;-NAK:id,code;' +
+  '$PAUSE:id;$STOP:id,rateNps;$RELEASE:id;$RESET:id;$STATUS:id;$SVC:id,on;$CAL:id,offsetN,span,crc;$CALGET:id;' +
+  '$CALUSE:id,crc;%HB:;+ACK:id;-NAK:id,code;' +
   '#T:tUs,state,measN,setN,posMm,velMmS,flags,region,limitN,fault;!EV:tUs,name;%HB:tUs';
 
 /** Link protocol version this simulator speaks (link.md, header). */

@@ -3,9 +3,12 @@
  *
  * Spec: docs/protocols/table.md §4 (commands; fixed-point arguments with one decimal, `targetN`
  * 0.0–1500.0, `rateNps` 0.1–1500.0, region `L`/`C`), §5 (`#T` telemetry fields, formats and
- * ranges, 4-hex-digit flags), §7 (event names), link.md §4–§6 for replies and heartbeats.
+ * ranges, 4-hex-digit flags), §4.1 (service mode: `$SVC`, `$CAL` with a 2-decimal `offsetN`, a
+ * 5-decimal `span` and a 4-hex CRC, `$CALGET`, `$CALUSE`), §7 (event names), link.md §4–§6 for
+ * replies and heartbeats.
  * Wire tokens (IDLE, RELG, L, …) are mapped to lower-case kinds here and nowhere else.
  */
+import { formatField } from './field-codec.ts';
 import type { FieldSpec } from './field-codec.ts';
 import {
   ACK_SPEC,
@@ -38,7 +41,11 @@ export type TableCommand =
   | { readonly kind: 'stop'; readonly id: number; readonly rateNps: number }
   | { readonly kind: 'release'; readonly id: number }
   | { readonly kind: 'reset'; readonly id: number }
-  | { readonly kind: 'status'; readonly id: number };
+  | { readonly kind: 'status'; readonly id: number }
+  | { readonly kind: 'svc'; readonly id: number; readonly on: number }
+  | { readonly kind: 'cal'; readonly id: number; readonly offsetN: number; readonly span: number; readonly crc: string }
+  | { readonly kind: 'calget'; readonly id: number }
+  | { readonly kind: 'caluse'; readonly id: number; readonly crc: string };
 
 export type TableHostMessage = { readonly kind: 'command'; readonly command: TableCommand } | { readonly kind: 'heartbeat' };
 
@@ -85,6 +92,7 @@ export const TABLE_FLAG = {
   hostOk: 0x0080,
   zeroed: 0x0100,
   switchTested: 0x0200,
+  service: 0x0400,
 } as const;
 
 const STATE_TOKENS: Readonly<Record<TableStateKind, string>> = {
@@ -97,6 +105,8 @@ const fixed = (name: string, min: number, max: number): FieldSpec => ({
 });
 const idOnly = (type: string): MessageSpec => ({ type, fields: [ID_FIELD], hasDetails: false });
 const RATE_FIELD = fixed('rateNps', 0.1, 1500);
+/** CRC of load-cell coefficients as sent (table.md §4.1). */
+const CRC_FIELD: FieldSpec = { kind: 'hexText', name: 'crc', digits: 4 };
 
 const HOST_SPEC = {
   zero: idOnly('$ZERO'),
@@ -108,6 +118,19 @@ const HOST_SPEC = {
   release: idOnly('$RELEASE'),
   reset: idOnly('$RESET'),
   status: idOnly('$STATUS'),
+  svc: { type: '$SVC', fields: [ID_FIELD, { kind: 'uint', name: 'on', min: 0, max: 1 }], hasDetails: false },
+  cal: {
+    type: '$CAL',
+    fields: [
+      ID_FIELD,
+      { kind: 'fixedN', name: 'offsetN', decimals: 2, minUnits: -5000, maxUnits: 5000 },
+      { kind: 'fixedN', name: 'span', decimals: 5, minUnits: 90000, maxUnits: 110000 },
+      CRC_FIELD,
+    ],
+    hasDetails: false,
+  },
+  calget: idOnly('$CALGET'),
+  caluse: { type: '$CALUSE', fields: [ID_FIELD, CRC_FIELD], hasDetails: false },
 } as const satisfies Record<string, MessageSpec>;
 
 const TELEMETRY_SPEC: MessageSpec = {
@@ -139,6 +162,12 @@ const DEVICE_SPECS = specTable([TELEMETRY_SPEC, ACK_SPEC, NAK_SPEC, EVENT_SPEC, 
 
 const regionToken = (region: Region | null): string => (region === null ? '-' : region === 'lumbar' ? 'L' : 'C');
 const regionOf = (token: string): Region | null => (token === 'L' ? 'lumbar' : token === 'C' ? 'cervical' : null);
+
+/** Load-cell coefficients as the wire writes them, `<offsetN> <span>`: the text their CRC covers (table.md §4.1). */
+export function coefficientText(offsetN: number, span: number): string {
+  const [, offsetField, spanField] = HOST_SPEC.cal.fields;
+  return `${formatField(offsetField, offsetN)} ${formatField(spanField, span)}`;
+}
 
 export function decodeTableHostLine(line: string): Result<DecodedHostLine<TableHostMessage>, LineError> {
   const decoded = decodeLine(line, HOST_SPECS);
@@ -172,6 +201,14 @@ function toHostMessage(d: DecodedLine): TableHostMessage {
         return { kind: 'release', id };
       case '$RESET':
         return { kind: 'reset', id };
+      case '$SVC':
+        return { kind: 'svc', id, on: numberAt(d, 1) };
+      case '$CAL':
+        return { kind: 'cal', id, offsetN: numberAt(d, 1), span: numberAt(d, 2), crc: textAt(d, 3) };
+      case '$CALGET':
+        return { kind: 'calget', id };
+      case '$CALUSE':
+        return { kind: 'caluse', id, crc: textAt(d, 1) };
       default:
         return { kind: 'status', id };
     }
@@ -193,6 +230,13 @@ export function encodeTableHostLine(seq: number, message: TableHostMessage): str
       return encodeLine(HOST_SPEC.set, seq, [c.id, c.targetN, c.rateNps]);
     case 'stop':
       return encodeLine(HOST_SPEC.stop, seq, [c.id, c.rateNps]);
+    case 'svc':
+      return encodeLine(HOST_SPEC.svc, seq, [c.id, c.on]);
+    case 'cal':
+      return encodeLine(HOST_SPEC.cal, seq, [c.id, c.offsetN, c.span, c.crc]);
+    case 'caluse':
+      return encodeLine(HOST_SPEC.caluse, seq, [c.id, c.crc]);
+    case 'calget':
     case 'zero':
     case 'disarm':
     case 'pause':

@@ -14,10 +14,14 @@ import { assertNever } from '../spec-codec/result.ts';
 import type { TableCommand } from '../spec-codec/table-codec.ts';
 import { FLOOR_N, FLOOR_TOLERANCE_N, REGION_LIMITS, TABLE_INFO_PAGES } from './table-constants.ts';
 import { startRelease } from './table-release.ts';
+import type { ServiceCommand } from './table-service.ts';
 import { REASON, isUnderControl } from './table-state.ts';
 import type { TableControl, TableEvent, TableSensors } from './table-state.ts';
 
-export type TableDeviceCommand = Exclude<TableCommand, { kind: 'hello' }>;
+/** Commands that act on the controller's state; service mode is table-service.ts's. */
+export type TableDeviceCommand = Exclude<TableCommand, { kind: 'hello' } | ServiceCommand>;
+/** Every command the table's link executes. */
+export type TableLinkCommand = TableDeviceCommand | ServiceCommand;
 
 export interface CommandStep {
   readonly control: TableControl;

@@ -11,6 +11,7 @@
  */
 import type { Scheduler } from '../clock/scheduler.ts';
 import type { DeviceLink, LinkBehaviour } from '../device-link/device-link.ts';
+import { NAK } from '../spec-codec/link-messages.ts';
 import type { Reply } from '../spec-codec/link-messages.ts';
 import type { Details } from '../spec-codec/message-codec.ts';
 import { LINK_PROTOCOL_VERSION, TABLE_SCHEMA_HASH } from '../spec-codec/schema-hash.ts';
@@ -21,7 +22,9 @@ import { PatientSwitch } from './patient-switch.ts';
 import { ReadingWindow } from './reading-window.ts';
 import type { SwitchPosition } from './patient-switch.ts';
 import { applyTableCommand } from './table-commands.ts';
-import type { TableDeviceCommand } from './table-commands.ts';
+import type { TableLinkCommand } from './table-commands.ts';
+import { SERVICE_OFF, applyServiceCommand, isServiceCommand } from './table-service.ts';
+import type { ServiceState } from './table-service.ts';
 import {
   CONTROL_PERIOD_US,
   LOAD_CELL_PERIOD_US,
@@ -54,11 +57,12 @@ export interface TableFirmwareOptions {
 
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), max);
 
-export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
+export class TableFirmware implements LinkBehaviour<TableLinkCommand> {
   readonly schemaHash = TABLE_SCHEMA_HASH;
   readonly patientSwitch = new PatientSwitch();
   readonly inputs: TableInputs = { overshootN: 0, driveFault: false, powerFail: false, estop: false };
-  private link: DeviceLink<TableDeviceCommand, TableDeviceMessage> | null = null;
+  private link: DeviceLink<TableLinkCommand, TableDeviceMessage> | null = null;
+  private service: ServiceState = SERVICE_OFF;
   private controlValue: TableControl = INITIAL_CONTROL;
   private lastHostUs: number | null = null;
   private driveMmS: number | null = null;
@@ -74,7 +78,7 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
   }
 
   /** Connects the link and starts the control tick, the load cell and the telemetry. */
-  start(link: DeviceLink<TableDeviceCommand, TableDeviceMessage>): void {
+  start(link: DeviceLink<TableLinkCommand, TableDeviceMessage>): void {
     this.link = link;
     const { scheduler } = this.o;
     scheduler.at(this.o.bootAtUs, (now) => this.emit({ name: 'BOOT', details: [['fw', TABLE_FIRMWARE_VERSION]] }, now));
@@ -115,7 +119,16 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     // A table keeps its physical state across $HELLO (link.md §5.3).
   }
 
-  execute(command: TableDeviceCommand, nowUs: number): Reply {
+  execute(command: TableLinkCommand, nowUs: number): Reply {
+    const loadCell = this.o.physics.loadCell;
+    if (isServiceCommand(command)) {
+      const step = applyServiceCommand(this.service, command, this.controlValue.state.kind === 'idle', loadCell.coefficients);
+      this.service = step.service;
+      if (step.coefficients !== undefined) loadCell.useCoefficients(step.coefficients);
+      return step.reply;
+    }
+    // table.md §4.1: no treatment can start in service mode.
+    if (command.kind === 'arm' && this.service.isOn) return { kind: 'nak', id: command.id, code: NAK.serviceMode, details: [] };
     const link = this.link;
     const step = applyTableCommand(this.controlValue, command, this.sensors(nowUs), nowUs, {
       rxBad: link?.rxBad ?? 0,
@@ -127,16 +140,16 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     return step.reply;
   }
 
-  isAllowedBeforeHello(command: TableDeviceCommand): boolean {
+  isAllowedBeforeHello(command: TableLinkCommand): boolean {
     return command.kind === 'release';
   }
 
   /** `$RELEASE` is never refused, not even with 7 (id reused): it is idempotent (table.md §4). */
-  isAlwaysExecuted(command: TableDeviceCommand): boolean {
+  isAlwaysExecuted(command: TableLinkCommand): boolean {
     return command.kind === 'release';
   }
 
-  isUrgent(command: TableDeviceCommand): boolean {
+  isUrgent(command: TableLinkCommand): boolean {
     return command.kind === 'release' || command.kind === 'stop';
   }
 
@@ -198,6 +211,7 @@ export class TableFirmware implements LinkBehaviour<TableDeviceCommand> {
     if (this.lastHostUs !== null && nowUs - this.lastHostUs < WATCHDOG_US) flags |= TABLE_FLAG.hostOk;
     if (physics.loadCell.isZeroed) flags |= TABLE_FLAG.zeroed;
     if (this.controlValue.isSwitchTested) flags |= TABLE_FLAG.switchTested;
+    if (this.service.isOn) flags |= TABLE_FLAG.service;
     return flags;
   }
 

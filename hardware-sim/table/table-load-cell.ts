@@ -8,11 +8,15 @@
  * simulator when asked, within ±3 %: an uncalibrated cell, for the calibration procedure) it reads
  * (1 + spanErrorFrac) × the true tension; a reference gauge reads the true tension. Faults: stuck (the reading freezes while
  * the actuator moves, the case the host must catch), drift (N/s added), ADC error.
+ * Coefficients in force (table.md §4.1, service mode) scale the cell: reading = offsetN + span × cell
+ * − tare; putting new ones in force clears the tare.
  * `filteredN` (100 ms exponential average) is what floor checks use, so noise does not decide them;
  * `$ZERO` tares on the same average, so one noisy reading does not bias every later one.
  */
 import type { Prng } from '../random/prng.ts';
 import { LOAD_CELL_FULL_SCALE_N, LOAD_CELL_MAX_N, LOAD_CELL_MIN_N, LOAD_CELL_PERIOD_US } from './table-constants.ts';
+import { FACTORY_COEFFICIENTS } from './table-service.ts';
+import type { LoadCellCoefficients } from './table-service.ts';
 
 export interface LoadCellFaults {
   /** Reading frozen at its present value. */
@@ -35,6 +39,7 @@ export class TableLoadCell {
   private hasRaw = false;
   private driftN = 0;
   private faults: LoadCellFaults = NO_LOAD_CELL_FAULTS;
+  coefficients: LoadCellCoefficients = FACTORY_COEFFICIENTS;
   isZeroed = false;
   /** Latest tared reading (what `#T` carries). */
   measN = 0;
@@ -63,19 +68,30 @@ export class TableLoadCell {
     if (!this.faults.loadCellStuck) {
       this.rawN = trueTensionN * (1 + this.spanErrorFrac) + this.offsetN + this.driftN + this.prng.gaussian() * this.noiseN;
     }
-    this.measN = this.rawN - this.tareN;
+    this.measN = this.scaled(this.rawN) - this.tareN;
     const a = LOAD_CELL_PERIOD_US / FILTER_TAU_US;
     this.rawFilteredN = this.hasRaw ? this.rawFilteredN + a * (this.rawN - this.rawFilteredN) : this.rawN;
     this.hasRaw = true;
-    this.filteredN = this.rawFilteredN - this.tareN;
+    this.filteredN = this.scaled(this.rawFilteredN) - this.tareN;
   }
 
   /** `$ZERO`: the present (100 ms averaged) reading becomes 0 N. */
   zero(): void {
-    this.tareN = this.rawFilteredN;
-    this.measN = this.rawN - this.tareN;
+    this.tareN = this.scaled(this.rawFilteredN);
+    this.measN = this.scaled(this.rawN) - this.tareN;
     this.filteredN = 0;
     this.isZeroed = true;
+  }
+
+  /** `$CALUSE`: new coefficients in force; the tare no longer applies (zero again). */
+  useCoefficients(coefficients: LoadCellCoefficients): void {
+    this.coefficients = coefficients;
+    this.tareN = 0;
+    this.isZeroed = false;
+  }
+
+  private scaled(cellN: number): number {
+    return this.coefficients.offsetN + this.coefficients.span * cellN;
   }
 
   /** Reading untrusted: ADC error, or outside the range a healthy cell can report. */

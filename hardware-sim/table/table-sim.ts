@@ -16,7 +16,7 @@ import type { DriveKind } from './actuator.ts';
 import { DEFAULT_PATIENT } from './patient-model.ts';
 import type { PatientParams } from './patient-model.ts';
 import type { SwitchPosition } from './patient-switch.ts';
-import type { TableDeviceCommand } from './table-commands.ts';
+import type { TableLinkCommand } from './table-commands.ts';
 import { TABLE_MODEL } from './table-constants.ts';
 import { TableFirmware } from './table-firmware.ts';
 import type { LoadCellFaults } from './table-load-cell.ts';
@@ -134,7 +134,7 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
     bootAtUs: options.bootAtUs ?? 1000,
     holdUpUs: (options.holdUpMs ?? 5000) * 1000,
   });
-  const link = new DeviceLink<TableDeviceCommand, TableDeviceMessage>({
+  const link = new DeviceLink<TableLinkCommand, TableDeviceMessage>({
     scheduler: runtime.scheduler,
     tx: runtime.tx,
     injector: runtime.injector,

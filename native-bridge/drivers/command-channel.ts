@@ -32,6 +32,9 @@ export const NAK_NAMES: Readonly<Record<number, string>> = {
   14: 'limit-exceeded',
   15: 'not-at-zero',
   16: 'region-locked',
+  17: 'service-mode',
+  18: 'crc-mismatch',
+  19: 'change-too-large',
 };
 const NAK_BUSY = 8;
 /** link.md §4.2: at most two retransmissions. */

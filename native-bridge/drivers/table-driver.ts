@@ -6,7 +6,15 @@
  * its limits and watchdog, and the prescription envelope lives above (core, host).
  */
 import { err, ok, type Result } from '../../core/index.ts';
-import { decodeTableLine, encodeTableCommand, TABLE_SCHEMA_HASH, type TableCommand, type TableRegion, type TableTelemetry } from '../codecs/table/table-codec.ts';
+import {
+  COEFFICIENT_RANGES,
+  decodeTableLine,
+  encodeTableCommand,
+  TABLE_SCHEMA_HASH,
+  type TableCommand,
+  type TableRegion,
+  type TableTelemetry,
+} from '../codecs/table/table-codec.ts';
 import type { CommandResult } from './command-channel.ts';
 import { DeviceDriver, type DriverEvents, type DriverOptions } from './device-driver.ts';
 import type { DeviceIdentity } from './identity-fields.ts';
@@ -102,6 +110,29 @@ export class TableDriver extends DeviceDriver<TableCommand, TableDriverEvents> {
   }
   status(): Promise<CommandResult> {
     return this.sendCommand({ kind: 'status' });
+  }
+
+  /** Service mode (table.md §4.1): only from IDLE; no `$ARM` is accepted until it is left. */
+  setServiceMode(isOn: boolean): Promise<CommandResult> {
+    return this.sendCommand({ kind: 'service', isOn });
+  }
+  /**
+   * Sends load-cell coefficients with their CRC; the table keeps them pending. The ACK carries
+   * what the table stored (`offsetN span crc`), to compare before `useCoefficients`.
+   */
+  writeCoefficients(offsetN: number, span: number): Promise<CommandResult> {
+    const { offsetN: o, span: sp } = COEFFICIENT_RANGES;
+    if (!(Number.isFinite(offsetN) && offsetN >= o.min && offsetN <= o.max)) return invalid(`offsetN must be from ${o.min} to ${o.max} N, not ${offsetN}`);
+    if (!(Number.isFinite(span) && span >= sp.min && span <= sp.max)) return invalid(`span must be from ${sp.min} to ${sp.max}, not ${span}`);
+    return this.sendCommand({ kind: 'writeCoefficients', offsetN, span });
+  }
+  /** The coefficients in force (`offsetN span crc`), whether some are pending, and service mode. */
+  readCoefficients(): Promise<CommandResult> {
+    return this.sendCommand({ kind: 'readCoefficients' });
+  }
+  /** Puts the pending coefficients in force if `crc` is theirs; the tare is cleared. */
+  useCoefficients(crc: string): Promise<CommandResult> {
+    return /^[0-9A-F]{4}$/.test(crc) ? this.sendCommand({ kind: 'useCoefficients', crc }) : invalid(`crc must be 4 upper-case hex digits, not "${crc}"`);
   }
 
   protected handleLine(line: Buffer): void {

@@ -119,6 +119,15 @@ function tableCommandOf(msg: NeutralMessage): TableCommand {
       return { kind: 'reset' };
     case '$STATUS':
       return { kind: 'status' };
+    case '$SVC':
+      return { kind: 'service', isOn: f('on') === 1 };
+    case '$CAL':
+      // The encoder computes the CRC itself; the vector's line carries the reference one.
+      return { kind: 'writeCoefficients', offsetN: f('offsetN'), span: f('span') };
+    case '$CALGET':
+      return { kind: 'readCoefficients' };
+    case '$CALUSE':
+      return { kind: 'useCoefficients', crc: f('crc') };
     default:
       throw new Error(`no table command for ${msg.type}`);
   }

@@ -21,7 +21,13 @@ export function encodeHostHeartbeat(seq: number): string {
 
 /** One-decimal fixed point as the wire writes it: never "-0.0", never exponent notation. */
 export function formatFixed1(value: number): string {
+  return formatFixed(value, 1);
+}
+
+/** Fixed point with `decimals` places as the wire writes it: never negative zero, never exponent notation. */
+export function formatFixed(value: number, decimals: number): string {
   if (!Number.isFinite(value)) throw new BugError(`not a finite number: ${value}`);
-  const tenths = Math.round(value * 10);
-  return tenths === 0 ? '0.0' : (tenths / 10).toFixed(1);
+  const scale = 10 ** decimals;
+  const units = Math.round(value * scale);
+  return units === 0 ? (0).toFixed(decimals) : (units / scale).toFixed(decimals);
 }

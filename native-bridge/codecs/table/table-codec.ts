@@ -3,7 +3,7 @@
  * arrives at 50 Hz, so every message uses the shared low-rate decoder.
  */
 import { crc16OfPrefix, formatHex4 } from '../line/crc16.ts';
-import { encodeCommand, formatFixed1 } from '../line/line-encode.ts';
+import { encodeCommand, formatFixed, formatFixed1 } from '../line/line-encode.ts';
 import {
   MAX_DEVICE_TIME_US,
   decodeLinkMessage,
@@ -17,7 +17,7 @@ import { assertNever } from '../../../core/index.ts';
 
 /** table.md §3. */
 export const TABLE_SCHEMA =
-  'DT9/1;$HELLO:id,proto,hash;$INFO:id,page;$ZERO:id;$ARM:id,region;$DISARM:id;$SET:id,targetN,rateNps;$PAUSE:id;$STOP:id,rateNps;$RELEASE:id;$RESET:id;$STATUS:id;%HB:;+ACK:id;-NAK:id,code;#T:tUs,state,measN,setN,posMm,velMmS,flags,region,limitN,fault;!EV:tUs,name;%HB:tUs';
+  'DT9/1;$HELLO:id,proto,hash;$INFO:id,page;$ZERO:id;$ARM:id,region;$DISARM:id;$SET:id,targetN,rateNps;$PAUSE:id;$STOP:id,rateNps;$RELEASE:id;$RESET:id;$STATUS:id;$SVC:id,on;$CAL:id,offsetN,span,crc;$CALGET:id;$CALUSE:id,crc;%HB:;+ACK:id;-NAK:id,code;#T:tUs,state,measN,setN,posMm,velMmS,flags,region,limitN,fault;!EV:tUs,name;%HB:tUs';
 export const TABLE_SCHEMA_HASH = formatHex4(crc16OfPrefix(TABLE_SCHEMA, TABLE_SCHEMA.length));
 
 /** Wire state tokens (table.md §2). */
@@ -38,6 +38,8 @@ export const TABLE_FLAG = {
   hostOk: 0x0080,
   zeroed: 0x0100,
   switchTested: 0x0200,
+  /** Service mode (table.md §4.1): no treatment can start. */
+  service: 0x0400,
 } as const;
 
 /** table.md §6.1 release and fault reasons. */
@@ -120,7 +122,26 @@ export type TableCommand =
   | { readonly kind: 'stop'; readonly rateNps: number }
   | { readonly kind: 'release' }
   | { readonly kind: 'reset' }
-  | { readonly kind: 'status' };
+  | { readonly kind: 'status' }
+  /** table.md §4.1: service mode for the load-cell coefficients. */
+  | { readonly kind: 'service'; readonly isOn: boolean }
+  | { readonly kind: 'writeCoefficients'; readonly offsetN: number; readonly span: number }
+  | { readonly kind: 'readCoefficients' }
+  | { readonly kind: 'useCoefficients'; readonly crc: string };
+
+/** table.md §4.1: `offsetN` has 2 decimals, `span` 5, in these ranges. */
+export const COEFFICIENT_RANGES = { offsetN: { min: -50, max: 50 }, span: { min: 0.9, max: 1.1 } } as const;
+
+/** The coefficients as the wire writes them: `<offsetN> <span>`, the text their CRC covers. */
+export function coefficientText(offsetN: number, span: number): string {
+  return `${formatFixed(offsetN, 2)} ${formatFixed(span, 5)}`;
+}
+
+/** CRC-16 (link.md §2) of the coefficients as sent, 4 upper-case hex digits (table.md §4.1). */
+export function coefficientCrc(offsetN: number, span: number): string {
+  const text = coefficientText(offsetN, span);
+  return formatHex4(crc16OfPrefix(text, text.length));
+}
 
 export function encodeTableCommand(command: TableCommand, seq: number, id: number): string {
   switch (command.kind) {
@@ -146,6 +167,14 @@ export function encodeTableCommand(command: TableCommand, seq: number, id: numbe
       return encodeCommand('$RESET', seq, id, []);
     case 'status':
       return encodeCommand('$STATUS', seq, id, []);
+    case 'service':
+      return encodeCommand('$SVC', seq, id, [command.isOn ? '1' : '0']);
+    case 'writeCoefficients':
+      return encodeCommand('$CAL', seq, id, [coefficientText(command.offsetN, command.span), coefficientCrc(command.offsetN, command.span)]);
+    case 'readCoefficients':
+      return encodeCommand('$CALGET', seq, id, []);
+    case 'useCoefficients':
+      return encodeCommand('$CALUSE', seq, id, [command.crc]);
     default:
       return assertNever(command, 'table command');
   }
