@@ -153,7 +153,7 @@ function tick(state: EngineState, nowMs: number): StepResult {
     if (secondsLeft >= phase.secondsLeft) return { state, commands: [] };
     return { state: { ...state, phase: { ...phase, secondsLeft } }, commands: [cue({ kind: 'countdown', secondsLeft })] };
   }
-  if (phase.kind === 'recording' && nowMs >= phase.endsAtMs) return finish(state, 'completed', phase.endsAtMs - phase.startedAtMs, phase.endsAtMs, nowMs);
+  if (phase.kind === 'recording' && nowMs >= phase.endsAtMs) return finish(state, 'completed', trialOf(state).durationMs, phase.endsAtMs, nowMs);
   return { state, commands: [] };
 }
 

@@ -1,16 +1,23 @@
 /**
- * Driver timers on a compressed clock: time runs `timeScale` times faster than real time, so a
- * plate driver keeps its heartbeat, reply timeouts and silence checks in step with a simulator
- * running at the same time scale (protocol tests and demos take seconds instead of minutes).
+ * Driver timers for a simulator whose device time runs `timeScale` times faster than real time
+ * (protocol tests and demos take seconds instead of minutes): every delay — heartbeat, reply
+ * timeout, silence check, reconnect back-off — shrinks by `timeScale`, so the plate keeps hearing
+ * its heartbeat within its 2 s of device time (plate.md §2).
+ *
+ * The clock itself stays real, and no delay drops below MIN_REAL_DELAY_MS: a stall of the event
+ * loop (which the simulator shares) must not be magnified `timeScale` times into a "device silent"
+ * verdict or a reply timeout, or a busy test machine would see link losses that never happened.
  */
 import type { Timers } from '../../native-bridge/index.ts';
 
+/** DESIGN: 20 ms, a few event-loop turns even on a loaded machine. */
+export const MIN_REAL_DELAY_MS = 20;
+
 export function compressedTimers(timeScale: number): Timers {
-  const startedAtMs = performance.now();
   return {
-    nowMonoMs: () => (performance.now() - startedAtMs) * timeScale,
+    nowMonoMs: () => performance.now(),
     after(delayMs, callback) {
-      const handle = setTimeout(callback, delayMs / timeScale);
+      const handle = setTimeout(callback, Math.max(delayMs / timeScale, Math.min(delayMs, MIN_REAL_DELAY_MS)));
       return { cancel: () => clearTimeout(handle) };
     },
   };

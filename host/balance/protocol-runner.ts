@@ -185,8 +185,10 @@ export class ProtocolRunner {
     this.capture = undefined;
     const trial = capture === undefined ? undefined : this.options.protocol.trials[capture.trialIndex];
     if (capture === undefined || trial === undefined) return;
-    const before = this.history.window(capture.atMs - CENTRE_WINDOW_MS, capture.atMs);
-    const during = this.history.window(capture.atMs, capture.atMs + holdMs);
+    // Bounds half a sample early, so rounding in sample times never moves a sample across one.
+    const fromMs = capture.atMs - 500 / this.rateHz;
+    const before = this.history.window(fromMs - CENTRE_WINDOW_MS, fromMs);
+    const during = this.history.window(fromMs, fromMs + holdMs);
     const mean = (v: Float64Array): number => v.reduce((sum, x) => sum + x, 0) / v.length;
     const reference = before.copXMm.length > 0 ? before : during;
     const result = scoreTrial({

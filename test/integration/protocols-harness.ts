@@ -1,7 +1,7 @@
 /**
  * A protocol run end to end against the in-process plate simulator on a compressed clock: the
  * simulator's device time and the driver's timers both run TIME_SCALE times faster than real time,
- * so a 2-minute protocol takes seconds. A scripted "patient" answers the engine like a person
+ * so a 2-minute protocol takes seconds (the simulator on its manual clock, pumped here). A scripted "patient" answers the engine like a person
  * would: sets the sway condition the trial asks for (eyes, surface), and in active trials moves
  * the COP to the target (the simulator's stance position) as the target moves.
  */
@@ -17,8 +17,10 @@ import { duplexTransport, PlateDriver, type PlateCapabilities } from '../../nati
 import { compressedTimers, ProtocolRunner, type ProtocolRunSummary, type TrialResult, type TrialResultSink, type VoidedTrial } from '../../host/balance/index.ts';
 import { waitFor } from '../support/wait.ts';
 
-export const TIME_SCALE = 20;
+export const TIME_SCALE = 40;
 export const RATE_HZ = 100;
+/** Most device time one pump of the simulator's clock may run (ms). */
+const MAX_DEVICE_STEP_MS = 100;
 
 /** The plate's calibration as a calibration session would find it: the simulator's true zero and gain per cell (its small bow is left out). */
 function coefficientsOf(sim: PlateSim, capabilities: PlateCapabilities): PlateCoefficients {
@@ -60,7 +62,16 @@ export interface HarnessOptions {
 }
 
 export async function runProtocol(protocol: ProtocolSpec, options: HarnessOptions): Promise<Harness> {
-  const sim = createPlateSim({ seed: options.seed, clock: 'realtime', timeScale: TIME_SCALE, rateHz: RATE_HZ, subject: { bodyMassKg: 72 } });
+  const sim = createPlateSim({ seed: options.seed, clock: 'manual', rateHz: RATE_HZ, subject: { bodyMassKg: 72 } });
+  // Device time runs TIME_SCALE × real time, but after an event-loop stall it resumes instead of
+  // catching up: the host's heartbeats were stalled too, and a catch-up would let the plate hit
+  // its 2 s host-silence stop (plate.md §2) that no real plate would see.
+  let lastPumpMs = performance.now();
+  const pump = setInterval(() => {
+    const nowMs = performance.now();
+    sim.advanceMs(Math.min((nowMs - lastPumpMs) * TIME_SCALE, MAX_DEVICE_STEP_MS));
+    lastPumpMs = nowMs;
+  }, 2);
   const driver = new PlateDriver({ transport: duplexTransport('sim:plate', () => sim.connectInProcess()), rateHz: RATE_HZ, timers: compressedTimers(TIME_SCALE) });
   const connected = new Promise<PlateCapabilities>((resolve) => driver.events.on('connected', (c) => resolve(c.capabilities)));
   driver.start();
@@ -98,6 +109,19 @@ export async function runProtocol(protocol: ProtocolSpec, options: HarnessOption
       if (command.kind === 'finishCapture' || command.kind === 'discardCapture') stopFollowing();
     },
   });
+  /** A timeout says where the run stood: engine phase, plate and link, last commands. */
+  const explained = async (waiting: Promise<void>): Promise<void> => {
+    try {
+      await waiting;
+    } catch (error) {
+      const last = commands.slice(-8).map((c) => (c.kind === 'cue' ? `cue:${c.cue.kind}` : c.kind));
+      const state = runner.state;
+      throw new Error(
+        `${String(error)}; engine ${JSON.stringify(state.phase)} trial ${state.trialIndex} connected ${state.isPlateConnected} steady ${state.isSubjectSteady}; ` +
+          `subject ${JSON.stringify(sim.state().subject)}; firmware ${sim.state().firmware}; driver ${driver.state.kind} ${JSON.stringify(driver.streamStats())}; last commands ${last.join(' ')}`,
+      );
+    }
+  };
   sim.stepOn();
   return {
     sim,
@@ -106,16 +130,17 @@ export async function runProtocol(protocol: ProtocolSpec, options: HarnessOption
     sink,
     commands,
     async finished(realTimeoutMs) {
-      await waitFor(`${protocol.id} to end`, () => sink.summary !== undefined, realTimeoutMs);
+      await explained(waitFor(`${protocol.id} to end`, () => sink.summary !== undefined, realTimeoutMs));
       return sink.summary as ProtocolRunSummary;
     },
     async captureStarted(n) {
-      await waitFor(`capture ${n} of ${protocol.id}`, () => commands.filter((c) => c.kind === 'startCapture').length >= n, 30_000, 2);
+      await explained(waitFor(`capture ${n} of ${protocol.id}`, () => commands.filter((c) => c.kind === 'startCapture').length >= n, 30_000, 2));
     },
     async close() {
       stopFollowing();
       runner.dispose();
       await driver.stop();
+      clearInterval(pump);
       await sim.close();
     },
   };
