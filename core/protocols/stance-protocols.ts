@@ -71,64 +71,50 @@ function trialsOf(blocks: readonly Block[], repeats: number, durationMs: number)
   return trials;
 }
 
-const clampTrials = (n: number | undefined, fallback: number): number => Math.min(MAX_TRIALS_PER_CONDITION, Math.max(1, Math.round(n ?? fallback)));
-
 const block = (key: string, label: string, eyes: Eyes, surface: Surface, stance: Stance): Block => ({ key, label, eyes, surface, stance, instruction: STANCE_TEXT[stance] });
+
+interface StanceTestDefaults {
+  readonly id: string;
+  readonly name: string;
+  readonly source: string;
+  readonly trialMs: number;
+  readonly trialsPerCondition: number;
+}
+
+/** A quiet-stance protocol of `blocks`, with the caller's trial length and trial count (1–3). */
+function stanceProtocol(defaults: StanceTestDefaults, blocks: readonly Block[], options: StanceTestOptions): ProtocolSpec {
+  const repeats = Math.min(MAX_TRIALS_PER_CONDITION, Math.max(1, Math.round(options.trialsPerCondition ?? defaults.trialsPerCondition)));
+  const { id, name, source } = defaults;
+  return { id, name, source, trials: trialsOf(blocks, repeats, options.trialMs ?? defaults.trialMs), countdownMs: COUNTDOWN_MS, onStepOff: 'fell' };
+}
 
 /** Romberg: feet together, eyes open then closed; the Romberg quotient compares the two (protocol-summaries.ts). */
 export function rombergProtocol(options: StanceTestOptions = {}): ProtocolSpec {
-  const blocks = [block('eo', 'Eyes open', 'open', 'firm', 'bipedal'), block('ec', 'Eyes closed', 'closed', 'firm', 'bipedal')];
-  return {
-    id: 'romberg',
-    name: 'Romberg',
-    source: '[Romberg-EDU], [Bohannon84], [LeKapoula08]',
-    trials: trialsOf(blocks, clampTrials(options.trialsPerCondition, 1), options.trialMs ?? ROMBERG_TRIAL_MS),
-    countdownMs: COUNTDOWN_MS,
-    onStepOff: 'fell',
-  };
+  const defaults = { id: 'romberg', name: 'Romberg', source: '[Romberg-EDU], [Bohannon84], [LeKapoula08]', trialMs: ROMBERG_TRIAL_MS, trialsPerCondition: 1 };
+  return stanceProtocol(defaults, [block('eo', 'Eyes open', 'open', 'firm', 'bipedal'), block('ec', 'Eyes closed', 'closed', 'firm', 'bipedal')], options);
 }
 
 /** Sharpened (tandem) Romberg: heel to toe, eyes open then closed. */
 export function tandemStanceProtocol(options: StanceTestOptions = {}): ProtocolSpec {
-  const blocks = [block('tandem-eo', 'Tandem, eyes open', 'open', 'firm', 'tandem'), block('tandem-ec', 'Tandem, eyes closed', 'closed', 'firm', 'tandem')];
-  return {
-    id: 'tandem-stance',
-    name: 'Tandem stance (sharpened Romberg)',
-    source: '[Romberg-EDU], [BioProt-Romberg]',
-    trials: trialsOf(blocks, clampTrials(options.trialsPerCondition, 1), options.trialMs ?? ROMBERG_TRIAL_MS),
-    countdownMs: COUNTDOWN_MS,
-    onStepOff: 'fell',
-  };
+  const defaults = { id: 'tandem-stance', name: 'Tandem stance (sharpened Romberg)', source: '[Romberg-EDU], [BioProt-Romberg]', trialMs: ROMBERG_TRIAL_MS, trialsPerCondition: 1 };
+  return stanceProtocol(defaults, [block('tandem-eo', 'Tandem, eyes open', 'open', 'firm', 'tandem'), block('tandem-ec', 'Tandem, eyes closed', 'closed', 'firm', 'tandem')], options);
 }
 
 /** mCTSIB: eyes open/closed on firm, then on foam [NeuroCom-mCTSIB]. */
 export function mctsibProtocol(options: StanceTestOptions = {}): ProtocolSpec {
+  const defaults = { id: 'mctsib', name: 'mCTSIB', source: '[NeuroCom-mCTSIB], [SwayMed], [SRALab-mCTSIB]', trialMs: MCTSIB_TRIAL_MS, trialsPerCondition: MCTSIB_TRIALS_PER_CONDITION };
   const blocks = [
     block('eo-firm', 'Eyes open, firm', 'open', 'firm', 'bipedal'),
     block('ec-firm', 'Eyes closed, firm', 'closed', 'firm', 'bipedal'),
     block('eo-foam', 'Eyes open, foam', 'open', 'foam', 'bipedal'),
     block('ec-foam', 'Eyes closed, foam', 'closed', 'foam', 'bipedal'),
   ];
-  return {
-    id: 'mctsib',
-    name: 'mCTSIB',
-    source: '[NeuroCom-mCTSIB], [SwayMed], [SRALab-mCTSIB]',
-    trials: trialsOf(blocks, clampTrials(options.trialsPerCondition, MCTSIB_TRIALS_PER_CONDITION), options.trialMs ?? MCTSIB_TRIAL_MS),
-    countdownMs: COUNTDOWN_MS,
-    onStepOff: 'fell',
-  };
+  return stanceProtocol(defaults, blocks, options);
 }
 
 /** Single-leg stance, left then right, eyes open (closed as an option). */
 export function singleLegStanceProtocol(options: StanceTestOptions & { readonly eyes?: Eyes } = {}): ProtocolSpec {
   const eyes = options.eyes ?? 'open';
-  const blocks = [block('left', 'Left leg', eyes, 'firm', 'singleLegLeft'), block('right', 'Right leg', eyes, 'firm', 'singleLegRight')];
-  return {
-    id: 'single-leg-stance',
-    name: 'Single-leg stance',
-    source: '[Oliveira18], [OLS-review]',
-    trials: trialsOf(blocks, clampTrials(options.trialsPerCondition, SINGLE_LEG_TRIALS), options.trialMs ?? SINGLE_LEG_TRIAL_MS),
-    countdownMs: COUNTDOWN_MS,
-    onStepOff: 'fell',
-  };
+  const defaults = { id: 'single-leg-stance', name: 'Single-leg stance', source: '[Oliveira18], [OLS-review]', trialMs: SINGLE_LEG_TRIAL_MS, trialsPerCondition: SINGLE_LEG_TRIALS };
+  return stanceProtocol(defaults, [block('left', 'Left leg', eyes, 'firm', 'singleLegLeft'), block('right', 'Right leg', eyes, 'firm', 'singleLegRight')], options);
 }

@@ -3,12 +3,11 @@
  * plate's capability page, plate.md §3, until calibration is applied), total force and centre of
  * pressure (core copFromForces) → batched `plate.samples` frames.
  */
-import type { DeviceSnapshot } from '../../api/index.ts';
 import { copFromForces } from '../../core/index.ts';
 import { PLATE_FLAG, PlateDriver, type PlateSampleBlock, type TransportFactory } from '../../native-bridge/index.ts';
 import { ColumnBatcher } from './column-batcher.ts';
-import type { DeviceSlot, SlotContext } from './device-slot.ts';
-import { RateMeter, connectionView, statsView } from './snapshot-parts.ts';
+import { createSlot, type DeviceSlot, type SlotContext } from './device-slot.ts';
+import { RateMeter } from './snapshot-parts.ts';
 
 /** Column indices in STREAM_COLUMNS['plate.samples'] order. */
 const T_DEVICE = 0;
@@ -30,8 +29,6 @@ export function createPlateSlot(transport: TransportFactory, rateHz: number, con
     rate.add(block.count);
     addBlock(block);
   });
-  driver.events.on('state', () => context.stateChanged());
-  driver.events.on('linkLost', () => batcher.flush());
 
   function addBlock(block: PlateSampleBlock): void {
     const capabilities = driver.connected?.capabilities;
@@ -57,28 +54,16 @@ export function createPlateSlot(transport: TransportFactory, rateHz: number, con
     lastFlags = block.flags[last] ?? 0;
   }
 
-  return {
-    role: 'plate',
-    port: context.port,
-    simulated: context.simulated,
-    start: () => driver.start(),
-    async stop() {
-      await driver.stop();
-      batcher.flush();
-      batcher.dispose();
+  return createSlot(
+    {
+      role: 'plate',
+      driver,
+      batcher,
+      rate,
+      rateHz: () => driver.connected?.rateHz ?? rateHz,
+      streamStats: () => driver.streamStats(),
+      raw: () => ({ kind: 'plate', cellCounts: [...lastCounts], flags: lastFlags }),
     },
-    snapshot(): DeviceSnapshot {
-      const connected = driver.connected;
-      return {
-        role: 'plate',
-        port: context.port,
-        simulated: context.simulated,
-        connection: connectionView(driver.state),
-        identity: connected === undefined ? null : { ...connected.identity },
-        rateHz: connected?.rateHz ?? rateHz,
-        stats: statsView(driver.linkStats(), driver.streamStats(), rate.read(context.timers.nowMonoMs())),
-        raw: { kind: 'plate', cellCounts: [...lastCounts], flags: lastFlags },
-      };
-    },
-  };
+    context,
+  );
 }

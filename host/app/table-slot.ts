@@ -1,9 +1,9 @@
 /** The decompression table's slot: TableDriver telemetry → batched `table.telemetry` frames and raw channels. */
-import type { DeviceSnapshot, RawChannels } from '../../api/index.ts';
+import type { RawChannels } from '../../api/index.ts';
 import { TableDriver, type TransportFactory } from '../../native-bridge/index.ts';
 import { ColumnBatcher } from './column-batcher.ts';
-import type { DeviceSlot, SlotContext } from './device-slot.ts';
-import { RateMeter, connectionView, statsView } from './snapshot-parts.ts';
+import { createSlot, type DeviceSlot, type SlotContext } from './device-slot.ts';
+import { RateMeter } from './snapshot-parts.ts';
 
 export function createTableSlot(transport: TransportFactory, context: SlotContext): DeviceSlot {
   const driver = new TableDriver({ transport, timers: context.timers });
@@ -18,8 +18,6 @@ export function createTableSlot(transport: TransportFactory, context: SlotContex
       batcher.set(column, row, value),
     );
   });
-  driver.events.on('state', () => context.stateChanged());
-  driver.events.on('linkLost', () => batcher.flush());
 
   const raw = (): RawChannels => {
     const t = driver.lastTelemetry;
@@ -28,28 +26,5 @@ export function createTableSlot(transport: TransportFactory, context: SlotContex
     return { kind: 'table', state, measuredN, setpointN, positionMm, velocityMmS, limitN, fault };
   };
 
-  return {
-    role: 'table',
-    port: context.port,
-    simulated: context.simulated,
-    start: () => driver.start(),
-    async stop() {
-      await driver.stop();
-      batcher.flush();
-      batcher.dispose();
-    },
-    snapshot(): DeviceSnapshot {
-      const connected = driver.connected;
-      return {
-        role: 'table',
-        port: context.port,
-        simulated: context.simulated,
-        connection: connectionView(driver.state),
-        identity: connected === undefined ? null : { ...connected.identity },
-        rateHz: null,
-        stats: statsView(driver.linkStats(), undefined, rate.read(context.timers.nowMonoMs())),
-        raw: raw(),
-      };
-    },
-  };
+  return createSlot({ role: 'table', driver, batcher, rate, rateHz: () => null, streamStats: () => undefined, raw }, context);
 }

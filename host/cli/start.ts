@@ -6,12 +6,12 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { err, ok, type Result } from '../../core/index.ts';
+import { ok, type Result } from '../../core/index.ts';
 import { findElectronBinary } from './electron-binary.ts';
 import { integerIn, numberIn } from './cli-numbers.ts';
 import type { MonitorIo } from './monitor.ts';
 import { REPO_ROOT, ensureRendererBuilt } from './web-renderer-build.ts';
+import { parseStrictOptions } from './web-cli-options.ts';
 import { runWeb } from './web.ts';
 
 export interface StartOptions {
@@ -28,21 +28,14 @@ export const START_USAGE = `usage: proprio start [--simulate] [--port N] [--dura
   --seed      simulator seed, a whole number 0-4294967295 (default 1)`;
 
 export function parseStartArgs(argv: readonly string[]): Result<StartOptions, string> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        simulate: { type: 'boolean', default: false },
-        port: { type: 'string', default: '0' },
-        duration: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-      },
-    }));
-  } catch (error) {
-    return err(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseStrictOptions(argv, {
+    simulate: { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+    duration: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  });
+  if (!parsed.ok) return parsed;
+  const values = parsed.value;
   const durationS = values.duration === undefined ? ok(undefined) : numberIn(values.duration, 0.1, 86400, '--duration');
   const port = integerIn(values.port, 0, 65535, '--port');
   const seed = integerIn(values.seed, 0, 4294967295, '--seed');

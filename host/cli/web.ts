@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../../core/index.ts';
 import { createAppService } from '../app/app-service.ts';
 import { createRpcHost } from '../rpc/rpc-host.ts';
 import { startWebServer } from '../web/web-server.ts';
 import { integerIn, numberIn } from './cli-numbers.ts';
+import { parseStrictOptions } from './web-cli-options.ts';
 import type { MonitorIo } from './monitor.ts';
 import { ensureRendererBuilt, RENDERER_OUT_DIR, REPO_ROOT } from './web-renderer-build.ts';
 import { webSimulator } from './web-sims.ts';
@@ -36,22 +36,15 @@ export const WEB_USAGE = `usage: proprio web [--port N] [--db PATH] [--simulate]
   --seed        simulator seed, a whole number 0-4294967295 (default 1)`;
 
 export function parseWebArgs(argv: readonly string[]): Result<WebOptions, string> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        port: { type: 'string', default: '0' },
-        db: { type: 'string' },
-        simulate: { type: 'boolean', default: false },
-        'time-scale': { type: 'string', default: '1' },
-        seed: { type: 'string', default: '1' },
-      },
-    }));
-  } catch (error) {
-    return err(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseStrictOptions(argv, {
+    port: { type: 'string', default: '0' },
+    db: { type: 'string' },
+    simulate: { type: 'boolean', default: false },
+    'time-scale': { type: 'string', default: '1' },
+    seed: { type: 'string', default: '1' },
+  });
+  if (!parsed.ok) return parsed;
+  const values = parsed.value;
   const port = integerIn(values.port, 0, 65535, '--port');
   const timeScale = numberIn(values['time-scale'], 1, TIME_SCALE_MAX, '--time-scale');
   const seed = integerIn(values.seed, 0, 4294967295, '--seed');

@@ -4,7 +4,7 @@
  * live samples never go through here (charts/live-plate-view.ts).
  */
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { ApiClient, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
+import type { ApiClient, ApiEvents, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
 import type { HostConnection } from '../api-client/connect.ts';
 
 export const HostContext = createContext<HostConnection | null>(null);
@@ -19,31 +19,37 @@ export function useClient(): ApiClient {
   return useHost().client;
 }
 
-export function useDevices(): readonly DeviceSnapshot[] {
+/**
+ * A host value kept current: fetched once by `method`, then replaced by every `event` push.
+ * `method` must answer with the event's payload type (devices.list ↔ devices.changed, …).
+ */
+function useHostValue<E extends 'devices.changed' | 'sim.changed'>(
+  event: E,
+  method: E extends 'devices.changed' ? 'devices.list' : 'sim.status',
+  initial: ApiEvents[E] | null,
+): ApiEvents[E] | null {
   const client = useClient();
-  const [devices, setDevices] = useState<readonly DeviceSnapshot[]>([]);
+  const [value, setValue] = useState<ApiEvents[E] | null>(initial);
   useEffect(() => {
-    const off = client.on('devices.changed', setDevices);
-    void client.call('devices.list', {}).then((response) => {
-      if (response.ok) setDevices(response.value);
+    const off = client.on(event, (payload: ApiEvents[E]) => setValue(payload));
+    // Both list methods take no parameters.
+    void client.call(method as 'devices.list', {}).then((response) => {
+      if (response.ok) setValue(response.value as ApiEvents[E]);
     });
     return off;
-  }, [client]);
-  return devices;
+  }, [client, event, method]);
+  return value;
+}
+
+const NO_DEVICES: readonly DeviceSnapshot[] = [];
+
+export function useDevices(): readonly DeviceSnapshot[] {
+  return useHostValue('devices.changed', 'devices.list', NO_DEVICES) ?? NO_DEVICES;
 }
 
 /** The simulator's status; null when Proprio runs without the simulator. */
 export function useSimulatorStatus(): SimulatorStatus | null {
-  const client = useClient();
-  const [status, setStatus] = useState<SimulatorStatus | null>(null);
-  useEffect(() => {
-    const off = client.on('sim.changed', setStatus);
-    void client.call('sim.status', {}).then((response) => {
-      if (response.ok) setStatus(response.value);
-    });
-    return off;
-  }, [client]);
-  return status;
+  return useHostValue('sim.changed', 'sim.status', null);
 }
 
 export function useHostLink(): boolean {
