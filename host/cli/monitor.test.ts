@@ -43,8 +43,8 @@ describe('parseMonitorArgs', () => {
 });
 
 describe('parseStartArgs', () => {
-  it('defaults to no simulator and no time limit', () => {
-    expect(parseStartArgs([])).toEqual({ ok: true, value: { simulate: false, durationMs: undefined, refreshMs: 500, seed: 1 } });
+  it('defaults to no simulator, no time limit and any free port', () => {
+    expect(parseStartArgs([])).toEqual({ ok: true, value: { simulate: false, durationMs: undefined, port: 0, seed: 1 } });
   });
 
   it.each([
@@ -52,8 +52,9 @@ describe('parseStartArgs', () => {
     [['--seed', '-3'], /--seed/],
     [['--seed', ''], /--seed/],
     [['--seed', '1e3'], /--seed/],
-    [['--refresh', '5'], /--refresh/],
-    [['--refresh', '3000000000'], /--refresh/],
+    [['--port', '65536'], /--port/],
+    [['--port', 'http'], /--port/],
+    [['--refresh', '500'], /Unknown option '--refresh'/],
     [['--fast'], /Unknown option/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseStartArgs(argv);
