@@ -8,6 +8,9 @@
  */
 import { targetAt, type PointMm, type TargetPath } from './protocol-types.ts';
 
+/** Stored with every score; bumped when a formula or threshold here changes. */
+export const TASK_SCORES_VERSION = 'proprio-tasks/1';
+
 /** DESIGN: the movement starts when the COP has moved 10 % of the target distance toward it. */
 export const LOS_ONSET_FRAC = 0.1;
 /** DESIGN: the primary movement ends when the speed toward the target falls below 10 % of its peak. */

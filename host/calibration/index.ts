@@ -5,5 +5,5 @@ export { PLATE_PROCEDURE, evaluatePlateCalibration, plateCalibrationRecord, type
 export { runPlateProcedure, type MassPlacer } from './plate-procedure.ts';
 export type { PlateSource, SettleError } from './settled-load.ts';
 export { storageCalibrationStore } from './storage-calibration-store.ts';
-export { runTableProcedure, TABLE_SETTLE_TIMEOUT_MS, type ReferenceGauge, type TableCalibrationOutcome, type TableProcedureSetup, type TableSource } from './table-procedure.ts';
+export { runTableProcedure, type ReferenceGauge, type TableCalibrationOutcome, type TableProcedureSetup, type TableSource } from './table-procedure.ts';
 export { TABLE_PROCEDURE, tableCalibrationRecord } from './table-record.ts';

@@ -19,13 +19,17 @@ export function tableCalibrationRecord(
     procedure: TABLE_PROCEDURE,
     performedAtMs,
     dueAtMs: dueAtMs(performedAtMs, intervalMonths),
-    coefficients: { offsetN: outcome.coefficients.offsetN, span: outcome.coefficients.span },
-    rawReadings: { points: outcome.points, fullScaleN: outcome.fullScaleN },
+    // The set the calibration puts in force on the table (in force only if isApplied).
+    coefficients: { offsetN: outcome.next.offsetN, span: outcome.next.span },
+    rawReadings: { points: outcome.points, fullScaleN: outcome.fullScaleN, previous: outcome.previous },
     verification: {
       accuracyMaxPct: outcome.accuracyMaxPct,
       linearityPctFs: outcome.linearityPctFs,
       hysteresisPctFs: Number.isNaN(outcome.hysteresisPctFs) ? null : outcome.hysteresisPctFs,
       failures: outcome.failures,
+      hostCorrection: outcome.coefficients,
+      isApplied: outcome.isApplied,
+      afterApplying: outcome.verification,
     },
     isPassed: outcome.isPassed,
   };

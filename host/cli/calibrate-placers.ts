@@ -50,7 +50,8 @@ export function promptGauge(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     async read(levelN, direction) {
       const rl = createInterface({ input, output });
       try {
-        const text = (await rl.question(`Reference gauge reading in N at the ${levelN} N level (${direction}): `)).trim();
+        const where = levelN === 0 ? 'at rest (the load cell was just zeroed here)' : `at the ${levelN} N level (${direction})`;
+        const text = (await rl.question(`Reference gauge reading in N ${where}: `)).trim();
         const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
         return Number.isFinite(value) ? ok(value) : err(`"${text}" is not a reading in newtons`);
       } finally {

@@ -35,11 +35,7 @@ export async function runCalibrateTable(options: CalibrateOptions, run: TableRun
       return fail(`no table answered on ${options.port} within ${CONNECT_TIMEOUT_MS / 1000} s (${describeState(driver)})`);
     }
     const identity = driver.connected.identity;
-    const previous = run.store?.latestCalibration(identity);
-    const inForce = previous?.isPassed === true && typeof previous.coefficients.offsetN === 'number' && typeof previous.coefficients.span === 'number'
-      ? { offsetN: previous.coefficients.offsetN, span: previous.coefficients.span }
-      : undefined;
-    const outcome = await runTableProcedure({ driver, gauge: run.gauge, levelsN: levels.value, timers: run.timers, ...(inForce === undefined ? {} : { previous: inForce }) });
+    const outcome = await runTableProcedure({ driver, gauge: run.gauge, levelsN: levels.value, timers: run.timers });
     if (!outcome.ok) return fail(outcome.error.message);
     const record = tableCalibrationRecord(outcome.value, identity, options.operator, run.nowMs(), options.intervalMonths);
     const stored = run.store?.saveCalibration(record);
@@ -55,14 +51,16 @@ function formatTable(outcome: TableCalibrationOutcome, serial: string, dueAtMs: 
   const c = outcome.coefficients;
   const lines = [
     `table ${serial}: ${outcome.isPassed ? 'PASSED' : 'FAILED'}`,
-    `coefficients: corrected = ${c.offsetN.toFixed(2)} N + ${c.span.toFixed(5)} × reading`,
+    `coefficients: offsetN ${outcome.previous.offsetN.toFixed(2)} → ${outcome.next.offsetN.toFixed(2)} N, span ${outcome.previous.span.toFixed(5)} → ${outcome.next.span.toFixed(5)}` +
+      (outcome.isApplied ? ' (written in service mode, CRC-checked, read back, in force)' : ' (not put in force)'),
     '  reference N  reading N  direction   uncalibrated err %  calibrated err %',
     ...outcome.points.map((p) => {
       const before = (100 * (p.readingN - p.referenceN)) / p.referenceN;
       const after = (100 * (c.offsetN + c.span * p.readingN - p.referenceN)) / p.referenceN;
       return `  ${p.referenceN.toFixed(1).padStart(11)} ${p.readingN.toFixed(1).padStart(10)}  ${p.direction.padEnd(10)} ${before.toFixed(3).padStart(19)} ${after.toFixed(3).padStart(17)}`;
     }),
-    `accuracy from 20 % FS: ${outcome.accuracyMaxPct.toFixed(3)} % (≤ 0.5 %); linearity ${outcome.linearityPctFs.toFixed(3)} % FS; hysteresis ${outcome.hysteresisPctFs.toFixed(3)} % FS (≤ 0.25 % FS each)`,
+    ...outcome.verification.map((v) => `  after: ${v.referenceN.toFixed(1).padStart(8)} N reference, ${v.readingN.toFixed(1).padStart(8)} N read, ${v.errorPct.toFixed(3)} % (≤ 0.5 %)`),
+    `fit accuracy from 20 % FS: ${outcome.accuracyMaxPct.toFixed(3)} % (≤ 0.5 %); linearity ${outcome.linearityPctFs.toFixed(3)} % FS; hysteresis ${outcome.hysteresisPctFs.toFixed(3)} % FS (≤ 0.25 % FS each)`,
     ...outcome.failures.map((f) => `FAIL: ${f}`),
     `due: ${new Date(dueAtMs).toISOString().slice(0, 10)}`,
     storedId === undefined ? 'not stored (no --db)' : `stored as calibration ${storedId}`,

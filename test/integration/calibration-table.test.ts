@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok, type LoadDirection, type Result } from '../../core/index.ts';
-import { runTableProcedure, type ReferenceGauge, type TableCalibrationOutcome } from '../../host/calibration/index.ts';
+import { runTableProcedure, type ReferenceGauge } from '../../host/calibration/index.ts';
 import { TableDriver } from '../../native-bridge/index.ts';
 import { runCalibrateTable } from '../../host/cli/calibrate-table.ts';
 import { simulatedGauge } from '../../host/cli/calibrate-placers.ts';
@@ -35,7 +35,15 @@ async function connect(seed: number): Promise<{ table: PumpedTable; driver: Tabl
   return { table, driver };
 }
 
-const trueGauge = (table: PumpedTable): ReferenceGauge => ({ read: () => Promise.resolve(ok(table.sim.state().trueTensionN)) });
+/** The simulator's true tension; remembers what it read at the last zero (level 0), where the cell was zeroed. */
+const gaugeAtZeroN = new WeakMap<PumpedTable, number>();
+const trueGauge = (table: PumpedTable): ReferenceGauge => ({
+  read: (levelN) => {
+    const trueN = table.sim.state().trueTensionN;
+    if (levelN === 0) gaugeAtZeroN.set(table, trueN);
+    return Promise.resolve(ok(trueN));
+  },
+});
 
 async function calibrate(seed: number, gauge?: (table: PumpedTable) => ReferenceGauge, levelsN = LEVELS_N) {
   const { table, driver } = await connect(seed);
@@ -43,8 +51,8 @@ async function calibrate(seed: number, gauge?: (table: PumpedTable) => Reference
   return { table, driver, result };
 }
 
-/** Holds the table at a level and compares the corrected reading with the gauge. */
-async function errorAtPct(table: PumpedTable, driver: TableDriver, levelN: number, coefficients: TableCalibrationOutcome['coefficients'] | undefined): Promise<number> {
+/** Holds the table at a level and compares the table's own reading (coefficients in force) with the gauge, both from the last zero. */
+async function errorAtPct(table: PumpedTable, driver: TableDriver, levelN: number): Promise<number> {
   await table.run(driver.arm('lumbar'));
   await table.run(driver.setTension(levelN, 44.5));
   await table.run(new Promise((resolve) => table.timers.after(30_000, () => resolve(undefined))));
@@ -55,8 +63,8 @@ async function errorAtPct(table: PumpedTable, driver: TableDriver, levelN: numbe
     readingN += (driver.lastTelemetry?.measuredN ?? Number.NaN) / 50;
     trueN += table.sim.state().trueTensionN / 50;
   }
-  const corrected = coefficients === undefined ? readingN : coefficients.offsetN + coefficients.span * readingN;
-  return (100 * Math.abs(corrected - trueN)) / trueN;
+  const referenceN = trueN - (gaugeAtZeroN.get(table) ?? Number.NaN);
+  return (100 * Math.abs(readingN - referenceN)) / referenceN;
 }
 
 describe('table load cell calibration against a reference gauge', () => {
@@ -70,10 +78,16 @@ describe('table load cell calibration against a reference gauge', () => {
     expect(outcome.accuracyMaxPct).toBeLessThanOrEqual(0.5);
     expect(outcome.hysteresisPctFs).toBeLessThanOrEqual(0.25);
     expect(table.sim.state().state).toBe('idle');
-    // Fresh levels not used in the fit, read through the new coefficients, uncalibrated beside.
-    const after = [await errorAtPct(table, driver, 450, outcome.coefficients), await errorAtPct(table, driver, 850, outcome.coefficients)];
-    const before = await errorAtPct(table, driver, 850, undefined);
-    console.log(`table seed ${seed}: after ${after.map((e) => e.toFixed(3)).join(', ')} %, uncalibrated ${before.toFixed(2)} %, span ${outcome.coefficients.span.toFixed(4)}`);
+    // The new set is in force on the table and was verified there at every level from 20 % FS.
+    expect(outcome.isApplied).toBe(true);
+    expect(outcome.verification).toHaveLength(LEVELS_N.filter((l) => l >= 0.2 * outcome.fullScaleN).length);
+    for (const v of outcome.verification) expect(Math.abs(v.errorPct)).toBeLessThanOrEqual(0.5);
+    // Fresh levels not used in the fit, read by the table itself; the uncalibrated error (the
+    // fitted readings, taken before the new set) beside.
+    const after = [await errorAtPct(table, driver, 450), await errorAtPct(table, driver, 850)];
+    const before = Math.max(...outcome.points.filter((p) => p.referenceN >= 0.2 * outcome.fullScaleN).map((p) => (100 * Math.abs(p.readingN - p.referenceN)) / p.referenceN));
+    console.log(`table seed ${seed}: after ${after.map((e) => e.toFixed(3)).join(', ')} %, uncalibrated ${before.toFixed(2)} %, span ${outcome.next.span.toFixed(4)}`);
+    expect(before).toBeGreaterThan(0.5);
     for (const e of after) expect(e).toBeLessThanOrEqual(0.5);
   });
 
