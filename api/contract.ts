@@ -10,6 +10,8 @@ import type { z } from 'zod';
 import type { ApiResponse } from './errors.ts';
 import type { MethodSpec } from './method-spec.ts';
 import { APP_METHODS } from './app/app-methods.ts';
+import { AUTH_METHODS, type AuthStatus } from './auth/auth-methods.ts';
+import { PATIENT_METHODS } from './patients/patient-methods.ts';
 import { DEVICE_METHODS } from './devices/device-methods.ts';
 import type { DeviceSnapshot } from './devices/device-snapshot.ts';
 import { SIMULATOR_METHODS, type SimulatorStatus } from './simulator/simulator-methods.ts';
@@ -18,6 +20,8 @@ import type { StreamBatch } from './streams/stream-frame.ts';
 /** Every method the host handles, by name: its parameter schema and (as a type) its result. */
 export const METHODS = {
   ...APP_METHODS,
+  ...AUTH_METHODS,
+  ...PATIENT_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
@@ -31,6 +35,8 @@ export type ApiRequests = { [M in MethodName]: (params: MethodParams<M>) => Prom
 
 /** Events the host pushes to every connected screen. */
 export interface ApiEvents {
+  /** Someone signed in or out, or the screen locked or unlocked. */
+  'auth.changed': AuthStatus;
   /** The device list changed: a link state, a counter (at most a few times a second), an assignment. */
   'devices.changed': readonly DeviceSnapshot[];
   /** The simulator's state changed (a QA action, a device first used). */
@@ -43,7 +49,7 @@ export interface ApiEvents {
 
 export type EventName = keyof ApiEvents;
 /** The events sent as JSON; the others travel as binary stream frames. */
-export type JsonEventName = 'devices.changed' | 'sim.changed';
+export type JsonEventName = 'auth.changed' | 'devices.changed' | 'sim.changed';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);

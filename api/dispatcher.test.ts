@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ok } from '../core/index.ts';
 import { METHODS } from './contract.ts';
-import { createDispatcher, type ApiHandlers } from './dispatcher.ts';
+import { createDispatcher, type ApiHandlers, type DispatcherOptions } from './dispatcher.ts';
 
 /** Every method answers with what it was given, so a test can see what got through validation. */
 function echoHandlers(overrides: Partial<Record<string, (params: unknown) => unknown>> = {}): ApiHandlers {
@@ -9,11 +9,12 @@ function echoHandlers(overrides: Partial<Record<string, (params: unknown) => unk
   return Object.fromEntries(entries) as ApiHandlers;
 }
 
-function dispatcherWith(handlers: ApiHandlers) {
+function dispatcherWith(handlers: ApiHandlers, checkAccess: DispatcherOptions['checkAccess'] = () => undefined) {
   const logged: { id: string; method: string; error: unknown }[] = [];
   let next = 0;
   const dispatch = createDispatcher({
     handlers,
+    checkAccess,
     newErrorId: () => `ref-${++next}`,
     reportInternal: (id, method, error) => logged.push({ id, method, error }),
   });
@@ -71,6 +72,25 @@ describe('api dispatcher', () => {
     expect(logged.map((entry) => [entry.id, entry.method, entry.error])).toEqual([
       ['ref-1', 'devices.list', secret],
       ['ref-2', 'sim.status', new Error('async failure')],
+    ]);
+  });
+
+  it('asks about access before reading the parameters, with the method\'s entry in METHOD_ACCESS, and runs nothing refused', async () => {
+    const asked: unknown[] = [];
+    let ran = 0;
+    const { dispatch } = dispatcherWith(
+      echoHandlers({ 'patients.create': () => ++ran }),
+      (access, method) => {
+        asked.push([method, access]);
+        return method === 'patients.create' ? { code: 'not-signed-in', message: 'Sign in first.' } : undefined;
+      },
+    );
+    expect(await dispatch('patients.create', { not: 'even valid' })).toEqual({ ok: false, error: { code: 'not-signed-in', message: 'Sign in first.' } });
+    expect(await dispatch('app.info', {})).toEqual(ok({}));
+    expect(ran).toBe(0);
+    expect(asked).toEqual([
+      ['patients.create', { kind: 'roles', roles: ['therapist', 'admin'] }],
+      ['app.info', { kind: 'public' }],
     ]);
   });
 

@@ -6,7 +6,8 @@
  */
 import type { z } from 'zod';
 import { METHODS, isMethodName, type MethodName, type MethodParams, type MethodResult } from './contract.ts';
-import { apiError, internalError, type ApiResponse } from './errors.ts';
+import { METHOD_ACCESS, type Access } from './access.ts';
+import { apiError, internalError, type ApiError, type ApiResponse } from './errors.ts';
 
 /** The host's implementation of every method: TypeScript makes a missing one a compile error. */
 export type ApiHandlers = {
@@ -15,6 +16,8 @@ export type ApiHandlers = {
 
 export interface DispatcherOptions {
   readonly handlers: ApiHandlers;
+  /** Whether the call may run now (sign-in, lock, role); an error refuses it before its parameters are read. */
+  readonly checkAccess: (access: Access, method: MethodName) => ApiError | undefined;
   /** A fresh reference id for an internal error (random; shown to the user, kept in the log). */
   readonly newErrorId: () => string;
   /** Logs an internal error with its id: the only place its details go. */
@@ -29,6 +32,8 @@ const ISSUES_SHOWN = 3;
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   return async (method, params) => {
     if (!isMethodName(method)) return apiError('unknown-method', `Proprio does not know the action "${method.slice(0, 64)}".`);
+    const refused = options.checkAccess(METHOD_ACCESS[method], method);
+    if (refused !== undefined) return { ok: false, error: refused };
     const parsed = METHODS[method].params.safeParse(params ?? {});
     if (!parsed.success) return apiError('invalid-request', `The request for "${method}" was not accepted: ${describeIssues(parsed.error)}.`);
     try {

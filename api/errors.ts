@@ -10,12 +10,20 @@ export type ApiErrorCode =
   | 'invalid-request'
   /** No such method in the contract. */
   | 'unknown-method'
+  /** Nobody is signed in: sign in first. */
+  | 'not-signed-in'
+  /** The screen is locked after idle time: the signed-in operator's password unlocks it. */
+  | 'locked'
+  /** The signed-in operator's role may not do this. */
+  | 'forbidden'
   /** The request named something that does not exist (a device role with nothing connected). */
   | 'not-found'
   /** The request is understood but not allowed now (for example a real port while time runs fast). */
   | 'refused'
   /** A device did not do what was asked (no reply, refused the command). */
   | 'device-error'
+  /** The clinic database could not store or read something; what was asked was not done. */
+  | 'storage-error'
   /** The screen lost its connection to the host; the action may or may not have happened. */
   | 'host-unreachable'
   /** Proprio's own bug; `id` finds the details in the host log. */
@@ -27,13 +35,20 @@ export interface ApiError {
   readonly message: string;
   /** Set for `internal`: the reference under which the host logged the details. */
   readonly id?: string;
+  /** Set when a form was refused: a message per field (`dateOfBirth`, …), shown beside it. */
+  readonly fields?: readonly FieldIssue[];
+}
+
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
 }
 
 /** What every API call resolves to: a value, or a typed error. Calls never reject for these. */
 export type ApiResponse<T> = Result<T, ApiError>;
 
-export function apiError(code: Exclude<ApiErrorCode, 'internal'>, message: string): { readonly ok: false; readonly error: ApiError } {
-  return err({ code, message });
+export function apiError(code: Exclude<ApiErrorCode, 'internal'>, message: string, fields?: readonly FieldIssue[]): { readonly ok: false; readonly error: ApiError } {
+  return err(fields === undefined ? { code, message } : { code, message, fields });
 }
 
 export function internalError(id: string): { readonly ok: false; readonly error: ApiError } {

@@ -1,7 +1,10 @@
 /** Public surface of the API contract (STYLE.md §1.4): the only file other folders import. */
 export { METHODS, isMethodName } from './contract.ts';
 export type { ApiEvents, ApiRequests, EventName, JsonEventName, MethodName, MethodParams, MethodResult } from './contract.ts';
-export { apiError, internalError, type ApiError, type ApiErrorCode, type ApiResponse } from './errors.ts';
+export { apiError, internalError, type ApiError, type ApiErrorCode, type ApiResponse, type FieldIssue } from './errors.ts';
+export { METHOD_ACCESS, isAllowedFor, type Access } from './access.ts';
+export { OPERATOR_ROLES, PASSWORD_MIN_CHARS, type AuthStatus, type OperatorRole, type OperatorView } from './auth/auth-methods.ts';
+export type { PatientFields, PatientView } from './patients/patient-methods.ts';
 export { createDispatcher, type ApiHandlers, type Dispatch, type DispatcherOptions } from './dispatcher.ts';
 export { createApiClient, type ApiClient, type ClientTransport } from './client.ts';
 export { callMessageSchema, type CallMessage, type EventMessage, type HostTextMessage, type OutgoingEvent, type ReplyMessage } from './envelope.ts';

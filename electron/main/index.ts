@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createAppService, createRpcHost, webSimulator } from '../../host/index.ts';
+import { createAppService, createRpcHost, defaultDatabasePath, openStorage, webSimulator } from '../../host/index.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bindIpc } from './ipc.ts';
 import { installAppMenu } from './menu.ts';
@@ -67,9 +67,16 @@ function start(): void {
       hardenSession(session.defaultSession);
       serveRenderer(session.defaultSession, RENDERER_DIR);
       // The same host as browser mode; `--simulate` (from `proprio start --simulate`) connects the simulators.
-      const host = createAppService({ appInfo: { name: 'Proprio', version: app.getVersion() }, simulator: webSimulator({ seed: 1, timeScale: 1 }) });
+      const opened = openStorage({ path: defaultDatabasePath(app.getPath('userData')) });
+      if (!opened.ok) {
+        dialog.showErrorBox('Proprio cannot open its database', opened.error.message);
+        app.quit();
+        return;
+      }
+      const storage = opened.value.storage;
+      const host = createAppService({ storage, appInfo: { name: 'Proprio', version: app.getVersion() }, simulator: webSimulator({ seed: 1, timeScale: 1 }) });
       bindIpc(createRpcHost(host));
-      app.on('will-quit', () => void host.close());
+      app.on('will-quit', () => void host.close().then(() => storage.close()));
       if (process.argv.includes('--simulate')) {
         void host.devices.connect('plate', 'sim:plate');
         void host.devices.connect('table', 'sim:table');

@@ -6,13 +6,21 @@
  * Adding a feature's methods: write `<feature>Handlers(...)` returning `Pick<ApiHandlers, …>` for
  * its methods (as simulator-handlers.ts does) and spread it into `handlers` below.
  */
-import type { ApiHandlers, AppInfo, OutgoingEvent } from '../../api/index.ts';
+import type { Access, ApiError, ApiHandlers, AppInfo, MethodName, OutgoingEvent } from '../../api/index.ts';
 import { realTimers, type Timers } from '../../native-bridge/index.ts';
+import type { Storage } from '../storage/index.ts';
+import { authHandlers } from './auth-handlers.ts';
 import { DeviceHub } from './device-hub.ts';
+import { OperatorSession } from './operator-session.ts';
+import { patientHandlers } from './patient-handlers.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
 import { simulatorHandlers } from './simulator-handlers.ts';
 
 export interface AppServiceOptions {
+  /** The clinic database: operators, patients, and everything recorded. The caller opens and closes it. */
+  readonly storage: Storage;
+  /** Idle time before the screen locks (default operator-session.ts DEFAULT_IDLE_LOCK_MS). */
+  readonly idleLockMs?: number;
   /** Name and version as the shell knows them (Electron's app, or package.json in browser mode). */
   readonly appInfo?: AppInfo;
   readonly simulator?: SimulatorBackend;
@@ -22,6 +30,8 @@ export interface AppServiceOptions {
 
 export interface AppService {
   readonly handlers: ApiHandlers;
+  /** Sign-in, lock and role (api/access.ts), asked by the dispatcher before every call. */
+  checkAccess(access: Access, method: MethodName): ApiError | undefined;
   readonly devices: DeviceHub;
   /** Every event for every screen; returns the unsubscribe function. */
   onEvent(listener: (event: OutgoingEvent) => void): () => void;
@@ -31,14 +41,21 @@ export interface AppService {
 /** Epoch milliseconds with sub-millisecond resolution, comparable with a browser's on the same machine. */
 export const preciseEpochMs = (): number => performance.timeOrigin + performance.now();
 
-export function createAppService(options: AppServiceOptions = {}): AppService {
+export function createAppService(options: AppServiceOptions): AppService {
   const listeners = new Set<(event: OutgoingEvent) => void>();
   const publish = (event: OutgoingEvent): void => {
     for (const listener of listeners) listener(event);
   };
   const simulator = options.simulator;
+  const timers = options.timers ?? realTimers;
+  const session = new OperatorSession(
+    options.storage,
+    timers,
+    (status) => publish({ kind: 'json', message: { kind: 'event', name: 'auth.changed', payload: status } }),
+    options.idleLockMs,
+  );
   const devices = new DeviceHub({
-    timers: options.timers ?? realTimers,
+    timers,
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish,
     timeScale: simulator?.timeScale ?? 1,
@@ -47,6 +64,8 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
   const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {
     'app.info': () => ({ ok: true, value: appInfo }),
+    ...authHandlers(session, options.storage),
+    ...patientHandlers(session, options.storage),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),
@@ -54,12 +73,14 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
   };
   return {
     handlers,
+    checkAccess: (access, method) => session.checkAccess(access, method),
     devices,
     onEvent(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
     async close() {
+      session.dispose();
       await devices.close();
       await simulator?.close();
       listeners.clear();

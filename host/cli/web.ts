@@ -3,11 +3,13 @@
  * loopback-only host guarded by a per-launch token (host/web). The first line of output is always
  * `Proprio running at http://127.0.0.1:PORT/?token=…`, so scripts and tests can read it.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { err, ok, type Result } from '../../core/index.ts';
 import { createAppService } from '../app/app-service.ts';
 import { createRpcHost } from '../rpc/rpc-host.ts';
+import { defaultDatabasePath, openStorage } from '../storage/index.ts';
+import { defaultUserDataDir } from './db-args.ts';
 import { startWebServer } from '../web/web-server.ts';
 import { integerIn, numberIn } from './cli-numbers.ts';
 import { parseStrictOptions } from './web-cli-options.ts';
@@ -17,7 +19,7 @@ import { webSimulator } from './web-sims.ts';
 
 export interface WebOptions {
   readonly port: number;
-  /** The database file; passed to storage once it is wired in (issue 6). */
+  /** The database file; undefined for the one the Electron app uses (`<user data>/proprio.sqlite`). */
   readonly dbPath: string | undefined;
   readonly simulate: boolean;
   readonly timeScale: number;
@@ -29,7 +31,7 @@ const TIME_SCALE_MAX = 1000;
 
 export const WEB_USAGE = `usage: proprio web [--port N] [--db PATH] [--simulate] [--time-scale K] [--seed N]
   --port        port on 127.0.0.1, 0-65535 (default 0: a free one); the first output line has the URL
-  --db PATH     the database file
+  --db PATH     the database file (default: the app's, <user data>/proprio.sqlite; created if missing)
   --simulate    connect the built-in simulated plate and table at start
   --time-scale  run simulated devices (and programs on them) K times faster, 1-${TIME_SCALE_MAX};
                 needs --simulate, and real ports are then refused
@@ -64,7 +66,16 @@ export async function runWeb(options: WebOptions, io: MonitorIo, staticDir = REN
     return 1;
   }
   const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const dbPath = options.dbPath ?? defaultDatabasePath(defaultUserDataDir());
+  mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  const opened = openStorage({ path: dbPath });
+  if (!opened.ok) {
+    io.writeError(`proprio web: ${opened.error.message}\n`);
+    return 1;
+  }
+  const storage = opened.value.storage;
   const app = createAppService({
+    storage,
     appInfo: { name: 'Proprio', version },
     simulator: webSimulator({ seed: options.seed, timeScale: options.timeScale }),
   });
@@ -76,6 +87,7 @@ export async function runWeb(options: WebOptions, io: MonitorIo, staticDir = REN
   if (server instanceof Error) {
     io.writeError(`proprio web: could not listen on 127.0.0.1:${options.port}: ${server.message}\n`);
     await app.close();
+    storage.close();
     return 1;
   }
   io.write(`Proprio running at ${server.url}\n`);
@@ -86,5 +98,6 @@ export async function runWeb(options: WebOptions, io: MonitorIo, staticDir = REN
   await io.interrupted;
   await server.close();
   await app.close();
+  storage.close();
   return 0;
 }

@@ -4,7 +4,7 @@
  * (electron/main/ipc.ts), so a request is checked the same way whichever way it came.
  */
 import { randomUUID } from 'node:crypto';
-import { createDispatcher, type ApiHandlers, type Dispatch, type OutgoingEvent } from '../../api/index.ts';
+import { createDispatcher, type ApiHandlers, type Dispatch, type DispatcherOptions, type OutgoingEvent } from '../../api/index.ts';
 
 export interface RpcHost {
   /** Validates and runs one call; never rejects (a throw inside becomes an `internal` error). */
@@ -15,6 +15,7 @@ export interface RpcHost {
 
 export interface RpcSource {
   readonly handlers: ApiHandlers;
+  readonly checkAccess: DispatcherOptions['checkAccess'];
   onEvent(listener: (event: OutgoingEvent) => void): () => void;
 }
 
@@ -24,6 +25,7 @@ export type InternalErrorLog = (line: string) => void;
 export function createRpcHost(source: RpcSource, log: InternalErrorLog = (line) => console.error(line)): RpcHost {
   const dispatch = createDispatcher({
     handlers: source.handlers,
+    checkAccess: (access, method) => source.checkAccess(access, method),
     // Short enough to read out over the phone, random enough never to repeat in a log.
     newErrorId: () => randomUUID().slice(0, 8),
     reportInternal: (id, method, error) => {

@@ -3,14 +3,15 @@
  * password-hash.ts (sign-in comes with the clinic-app issue); repositories never see a password.
  */
 import { z } from 'zod';
+import { OPERATOR_ROLES, type OperatorRole } from '../../api/index.ts';
 import { err, ok, type Result } from '../../core/index.ts';
 import { appendAudit } from './audit.ts';
 import { checkRefs, conflict, inTransaction, isUniqueViolation, parseInput } from './repository-kit.ts';
 import { notFound, type StorageError } from './storage-errors.ts';
 import type { Storage } from './storage.ts';
 
-export const OPERATOR_ROLES = ['therapist', 'technician', 'admin'] as const;
-export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+// The roles are the contract's (api/auth), so the screens and the database cannot disagree.
+export { OPERATOR_ROLES, type OperatorRole };
 
 const operatorFields = z.strictObject({
   username: z.string().regex(/^[a-z0-9._-]{2,40}$/, 'must be 2-40 of a-z 0-9 . _ -'),

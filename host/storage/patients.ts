@@ -18,6 +18,9 @@ const BODY_MASS_MAX_KG = 400;
 /** Design choice: no living patient was born earlier. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
+const HEIGHT_RANGE = `must be from ${HEIGHT_MIN_MM / 10} to ${HEIGHT_MAX_MM / 10} cm`;
+const BODY_MASS_RANGE = `must be from ${BODY_MASS_MIN_KG} to ${BODY_MASS_MAX_KG} kg`;
+
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 
 const patientFields = z.strictObject({
@@ -27,8 +30,9 @@ const patientFields = z.strictObject({
   givenName: name,
   /** ISO date, YYYY-MM-DD. */
   dateOfBirth: z.iso.date('must be a date YYYY-MM-DD').refine((date) => date >= EARLIEST_BIRTH_DATE, `must be ${EARLIEST_BIRTH_DATE} or later`),
-  heightMm: z.number().min(HEIGHT_MIN_MM).max(HEIGHT_MAX_MM).nullable(),
-  bodyMassKg: z.number().min(BODY_MASS_MIN_KG).max(BODY_MASS_MAX_KG).nullable(),
+  // Messages in the units a clinician types (cm), as the form shows them beside the field.
+  heightMm: z.number().min(HEIGHT_MIN_MM, HEIGHT_RANGE).max(HEIGHT_MAX_MM, HEIGHT_RANGE).nullable(),
+  bodyMassKg: z.number().min(BODY_MASS_MIN_KG, BODY_MASS_RANGE).max(BODY_MASS_MAX_KG, BODY_MASS_RANGE).nullable(),
   notes: z.string().max(10_000),
 });
 

@@ -1,43 +1,72 @@
 /**
- * The app frame: navigation, the permanent SIMULATED banner while any simulated device is
- * connected, the host-link notice, and the current screen. The simulator panel exists only while
- * a simulated device is connected.
+ * The app frame. Until an operator is signed in it shows the sign-in (or, on the first start, the
+ * creation of the administrator). Signed in: navigation for the operator's role, the permanent
+ * SIMULATED banner while any simulated device is connected, the host-link notice, and the
+ * current screen. A locked screen covers the workspace (kept running underneath, out of reach)
+ * with the unlock form.
  *
- * Adding a screen: a component under features/<name>/, an entry in SCREENS, and a case below.
+ * Adding a screen: a component under features/<name>/, an entry in SCREENS with the roles that
+ * use it, and a case below.
  */
 import { useState } from 'react';
+import type { AuthStatus, OperatorRole, OperatorView } from '../../api/index.ts';
 import type { FrameLoop } from '../charts/frame-loop.ts';
-import { DevicesScreen } from '../features/devices/DevicesScreen.tsx';
+import { SignInScreen } from '../features/auth/SignInScreen.tsx';
 import { LiveBalanceScreen } from '../features/balance/LiveBalanceScreen.tsx';
+import { DevicesScreen } from '../features/devices/DevicesScreen.tsx';
+import { PatientsScreen } from '../features/patients/PatientsScreen.tsx';
 import { SimulatorPanel } from '../features/simulator/SimulatorPanel.tsx';
-import { useDevices, useHostLink, useSimulatorStatus } from './host-hooks.ts';
+import { useAuthStatus, useClient, useDevices, useHostLink, useSimulatorStatus } from './host-hooks.ts';
 
-const SCREENS = [
-  { id: 'balance', label: 'Live balance' },
-  { id: 'devices', label: 'Devices' },
-  { id: 'simulator', label: 'Simulator' },
-] as const;
-type ScreenId = (typeof SCREENS)[number]['id'];
+const ALL_ROLES: readonly OperatorRole[] = ['therapist', 'technician', 'admin'];
+const SCREENS: readonly { readonly id: ScreenId; readonly label: string; readonly roles: readonly OperatorRole[] }[] = [
+  { id: 'patients', label: 'Patients', roles: ['therapist', 'admin'] },
+  { id: 'balance', label: 'Live balance', roles: ALL_ROLES },
+  { id: 'devices', label: 'Devices', roles: ALL_ROLES },
+  { id: 'simulator', label: 'Simulator', roles: ALL_ROLES },
+];
+type ScreenId = 'patients' | 'balance' | 'devices' | 'simulator';
 
-export function App({ loop }: { readonly loop: FrameLoop }) {
+function HostLinkBanner() {
+  const isHostUp = useHostLink();
+  if (isHostUp) return null;
+  return (
+    <div className="link-banner" role="alert">
+      The connection to Proprio was lost; reconnecting…
+    </div>
+  );
+}
+
+function OperatorControls({ operator }: { readonly operator: OperatorView }) {
+  const client = useClient();
+  return (
+    <div className="operator">
+      <span data-testid="operator-name">
+        {operator.displayName} <span className="hint">({operator.role})</span>
+      </span>
+      <button type="button" onClick={() => void client.call('auth.lock', {})}>
+        Lock
+      </button>
+      <button type="button" onClick={() => void client.call('auth.signOut', {})}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorView; readonly loop: FrameLoop; readonly isLocked: boolean }) {
   const devices = useDevices();
   const simulator = useSimulatorStatus();
-  const isHostUp = useHostLink();
-  const [screen, setScreen] = useState<ScreenId>('balance');
   const isSimulated = devices.some((device) => device.simulated);
-  const shown: ScreenId = screen === 'simulator' && !isSimulated ? 'devices' : screen;
-  const available = SCREENS.filter((s) => s.id !== 'simulator' || isSimulated);
+  const available = SCREENS.filter((s) => s.roles.includes(operator.role) && (s.id !== 'simulator' || isSimulated));
+  const [screen, setScreen] = useState<ScreenId>(available[0]?.id ?? 'balance');
+  const shown: ScreenId = available.some((s) => s.id === screen) ? screen : 'balance';
 
   return (
-    <div className="frame">
+    <div className="frame" inert={isLocked} aria-hidden={isLocked}>
       {isSimulated && (
         <div className="simulated-banner" role="status" data-testid="simulated-banner">
           SIMULATED — the devices are the built-in simulator, not a patient
-        </div>
-      )}
-      {!isHostUp && (
-        <div className="link-banner" role="alert">
-          The connection to Proprio was lost; reconnecting…
         </div>
       )}
       <header className="top">
@@ -49,12 +78,50 @@ export function App({ loop }: { readonly loop: FrameLoop }) {
             </button>
           ))}
         </nav>
+        <OperatorControls operator={operator} />
       </header>
       <main>
+        {shown === 'patients' && <PatientsScreen />}
         {shown === 'balance' && <LiveBalanceScreen plate={devices.find((d) => d.role === 'plate')} loop={loop} />}
         {shown === 'devices' && <DevicesScreen devices={devices} hasSimulator={simulator !== null} />}
         {shown === 'simulator' && <SimulatorPanel status={simulator} />}
       </main>
     </div>
+  );
+}
+
+function Door({ status }: { readonly status: AuthStatus }) {
+  return (
+    <main className="door-screen">
+      <SignInScreen status={status} />
+    </main>
+  );
+}
+
+export function App({ loop }: { readonly loop: FrameLoop }) {
+  const status = useAuthStatus();
+  if (status === null) {
+    return (
+      <p className="hint door-screen" role="status">
+        Connecting to Proprio…
+      </p>
+    );
+  }
+  const operator = status.operator;
+  return (
+    <>
+      <HostLinkBanner />
+      {operator === null ? (
+        <Door status={status} />
+      ) : (
+        // Keyed by operator: a different operator gets a fresh workspace, never the last one's screens.
+        <Workspace key={operator.id} operator={operator} loop={loop} isLocked={status.isLocked} />
+      )}
+      {operator !== null && status.isLocked && (
+        <div className="lock-cover">
+          <Door status={status} />
+        </div>
+      )}
+    </>
   );
 }

@@ -4,7 +4,7 @@
  * live samples never go through here (charts/live-plate-view.ts).
  */
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { ApiClient, ApiEvents, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
+import type { ApiClient, ApiEvents, AuthStatus, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
 import type { HostConnection } from '../api-client/connect.ts';
 
 export const HostContext = createContext<HostConnection | null>(null);
@@ -23,16 +23,19 @@ export function useClient(): ApiClient {
  * A host value kept current: fetched once by `method`, then replaced by every `event` push.
  * `method` must answer with the event's payload type (devices.list ↔ devices.changed, …).
  */
-function useHostValue<E extends 'devices.changed' | 'sim.changed'>(
+type ValueEvent = 'auth.changed' | 'devices.changed' | 'sim.changed';
+type ValueMethod<E extends ValueEvent> = E extends 'auth.changed' ? 'auth.status' : E extends 'devices.changed' ? 'devices.list' : 'sim.status';
+
+function useHostValue<E extends ValueEvent>(
   event: E,
-  method: E extends 'devices.changed' ? 'devices.list' : 'sim.status',
+  method: ValueMethod<E>,
   initial: ApiEvents[E] | null,
 ): ApiEvents[E] | null {
   const client = useClient();
   const [value, setValue] = useState<ApiEvents[E] | null>(initial);
   useEffect(() => {
     const off = client.on(event, (payload: ApiEvents[E]) => setValue(payload));
-    // Both list methods take no parameters.
+    // Each of these methods takes no parameters.
     void client.call(method as 'devices.list', {}).then((response) => {
       if (response.ok) setValue(response.value as ApiEvents[E]);
     });
@@ -45,6 +48,11 @@ const NO_DEVICES: readonly DeviceSnapshot[] = [];
 
 export function useDevices(): readonly DeviceSnapshot[] {
   return useHostValue('devices.changed', 'devices.list', NO_DEVICES) ?? NO_DEVICES;
+}
+
+/** Who is signed in and whether the screen is locked; null until the host has answered. */
+export function useAuthStatus(): AuthStatus | null {
+  return useHostValue('auth.changed', 'auth.status', null);
 }
 
 /** The simulator's status; null when Proprio runs without the simulator. */

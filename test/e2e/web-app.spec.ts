@@ -4,7 +4,7 @@
  * everything done by clicking. A screenshot of every screen is kept with the test output.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startWebHost, type WebHost } from './web-host.ts';
+import { signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
 
 let host: WebHost;
 
@@ -45,7 +45,8 @@ test('without the token the page, its assets and its socket are refused', async 
 test('simulated plate: banner, live COP, step off and on, unplug and reconnect', async ({ page }, testInfo) => {
   expect(host.firstLine).toMatch(/^Proprio running at http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-  await page.goto(host.url);
+  await signInFirstAdmin(page, host);
+  await page.getByRole('button', { name: 'Live balance' }).click();
 
   // The live balance view: simulated devices announced, the plate connected, the COP moving.
   await expect(page.getByTestId('simulated-banner')).toBeVisible();

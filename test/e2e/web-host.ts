@@ -4,8 +4,11 @@
  * the UI bench.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const FIRST_LINE = /^Proprio running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
@@ -22,8 +25,17 @@ export interface WebHost {
   stop(): Promise<void>;
 }
 
+/** The first administrator every fresh host's database gets from `signInFirstAdmin`. */
+export const FIRST_ADMIN = { username: 'admin', displayName: 'Clinic Admin', password: 'proprio e2e passphrase' } as const;
+
+/**
+ * Starts browser mode on a fresh database of its own in a temp folder (removed on stop), unless
+ * `args` names one with `--db`: a test never touches the clinic's real database.
+ */
 export async function startWebHost(args: readonly string[]): Promise<WebHost> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'proprio.js'), 'web', ...args], {
+  const dbDir = args.includes('--db') ? undefined : mkdtempSync(path.join(tmpdir(), 'proprio-e2e-db-'));
+  const dbArgs = dbDir === undefined ? [] : ['--db', path.join(dbDir, 'proprio.sqlite')];
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'proprio.js'), 'web', ...args, ...dbArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,6 +68,17 @@ export async function startWebHost(args: readonly string[]): Promise<WebHost> {
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
+      if (dbDir !== undefined) rmSync(dbDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens the app on a fresh database and creates the first administrator, who is then signed in. */
+export async function signInFirstAdmin(page: Page, host: WebHost): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('Username').fill(FIRST_ADMIN.username);
+  await page.getByLabel('Full name').fill(FIRST_ADMIN.displayName);
+  await page.getByLabel(/^Password/).fill(FIRST_ADMIN.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await page.getByTestId('operator-name').waitFor();
 }

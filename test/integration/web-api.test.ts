@@ -13,6 +13,7 @@ import { createAppService } from '../../host/app/app-service.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { createRpcHost } from '../../host/rpc/rpc-host.ts';
 import { startWebServer, type WebServer } from '../../host/web/web-server.ts';
+import { tempStorage } from '../support/temp-storage.ts';
 import { sleep } from '../support/wait.ts';
 
 /** Polls until `produce` yields a value (real time; these tests talk to a live host). */
@@ -30,7 +31,8 @@ let server: WebServer;
 let staticDir: string;
 let socket: WebSocket;
 const logged: string[] = [];
-const app = createAppService({ simulator: webSimulator({ seed: 3, timeScale: 1 }) });
+const db = tempStorage();
+const app = createAppService({ storage: db.storage, simulator: webSimulator({ seed: 3, timeScale: 1 }) });
 const replies: ReplyMessage[] = [];
 const frames: { atMs: number; buffer: ArrayBuffer }[] = [];
 
@@ -48,12 +50,19 @@ beforeAll(async () => {
     }
   });
   await new Promise((resolve) => socket.once('open', resolve));
+  // Before anyone signs in, only app.info and the sign-in methods answer.
+  expect(await call('devices.list', {})).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+  expect(await call('auth.setupAdmin', { username: 'admin', displayName: 'QA Admin', password: 'a long passphrase' })).toMatchObject({
+    ok: true,
+    value: { needsSetup: false, isLocked: false, operator: { username: 'admin', role: 'admin' } },
+  });
 });
 
 afterAll(async () => {
   socket.close();
   await server.close();
   await app.close();
+  db.dispose();
   rmSync(staticDir, { recursive: true, force: true });
 });
 

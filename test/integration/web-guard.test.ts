@@ -11,11 +11,13 @@ import WebSocket from 'ws';
 import { createAppService } from '../../host/app/app-service.ts';
 import { createRpcHost } from '../../host/rpc/rpc-host.ts';
 import { startWebServer, type WebServer } from '../../host/web/web-server.ts';
+import { tempStorage } from '../support/temp-storage.ts';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 let server: WebServer;
 let staticDir: string;
-const app = createAppService();
+const db = tempStorage();
+const app = createAppService({ storage: db.storage });
 
 beforeAll(async () => {
   staticDir = mkdtempSync(path.join(tmpdir(), 'proprio-web-guard-'));
@@ -29,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await app.close();
+  db.dispose();
   rmSync(staticDir, { recursive: true, force: true });
 });
 
