@@ -44,7 +44,7 @@ describe('parseMonitorArgs', () => {
 
 describe('parseStartArgs', () => {
   it('defaults to no simulator, no time limit and any free port', () => {
-    expect(parseStartArgs([])).toEqual({ ok: true, value: { simulate: false, durationMs: undefined, port: 0, seed: 1 } });
+    expect(parseStartArgs([])).toEqual({ ok: true, value: { simulate: false, durationMs: undefined, port: 0, seed: 1, dbPath: undefined } });
   });
 
   it.each([
@@ -55,6 +55,7 @@ describe('parseStartArgs', () => {
     [['--port', '65536'], /--port/],
     [['--port', 'http'], /--port/],
     [['--refresh', '500'], /Unknown option '--refresh'/],
+    [['--db', ''], /--db needs a file path/],
     [['--fast'], /Unknown option/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseStartArgs(argv);

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ok, type Result } from '../../core/index.ts';
+import { err, ok, type Result } from '../../core/index.ts';
 import { findElectronBinary } from './electron-binary.ts';
 import { integerIn, numberIn } from './cli-numbers.ts';
 import type { MonitorIo } from './monitor.ts';
@@ -19,11 +19,14 @@ export interface StartOptions {
   readonly durationMs: number | undefined;
   readonly port: number;
   readonly seed: number;
+  /** Browser mode only: the database file (default: the app's). */
+  readonly dbPath: string | undefined;
 }
 
-export const START_USAGE = `usage: proprio start [--simulate] [--port N] [--duration S] [--seed N]
+export const START_USAGE = `usage: proprio start [--simulate] [--port N] [--db PATH] [--duration S] [--seed N]
   --simulate  connect the built-in simulated plate and table at start
   --port      browser mode only: port on 127.0.0.1 (default 0: a free one)
+  --db        browser mode only: the database file (default: the app's, <user data>/proprio.sqlite)
   --duration  stop after S seconds, 0.1-86400 (default: until Ctrl-C or the window closes)
   --seed      simulator seed, a whole number 0-4294967295 (default 1)`;
 
@@ -33,6 +36,7 @@ export function parseStartArgs(argv: readonly string[]): Result<StartOptions, st
     port: { type: 'string', default: '0' },
     duration: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    db: { type: 'string' },
   });
   if (!parsed.ok) return parsed;
   const values = parsed.value;
@@ -42,11 +46,13 @@ export function parseStartArgs(argv: readonly string[]): Result<StartOptions, st
   if (!durationS.ok) return durationS;
   if (!port.ok) return port;
   if (!seed.ok) return seed;
+  if (values.db !== undefined && values.db.trim() === '') return err('--db needs a file path');
   return ok({
     simulate: values.simulate,
     durationMs: durationS.value === undefined ? undefined : durationS.value * 1000,
     port: port.value,
     seed: seed.value,
+    dbPath: values.db,
   });
 }
 
@@ -61,7 +67,7 @@ export async function runStart(options: StartOptions, io: MonitorIo): Promise<nu
   const electron = findElectronBinary();
   if (!electron.found) {
     io.write(`Proprio: Electron cannot start here (${electron.reason}); starting browser mode instead — open the address below.\n`);
-    return runWeb({ port: options.port, dbPath: undefined, simulate: options.simulate, timeScale: 1, seed: options.seed }, withDuration(io, options.durationMs));
+    return runWeb({ port: options.port, dbPath: options.dbPath, simulate: options.simulate, timeScale: 1, seed: options.seed }, withDuration(io, options.durationMs));
   }
   return runElectron(electron.path, options, io);
 }

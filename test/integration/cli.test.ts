@@ -2,6 +2,9 @@
  * The `proprio` command as QA and technicians run it: real processes, real PTYs and sockets.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -105,7 +108,7 @@ describe('proprio', () => {
   }, 30_000);
 
   it('start says in one line why Electron cannot start, then serves browser mode with the simulated devices', async () => {
-    const start = await run(['start', '--simulate', '--duration', '3']);
+    const start = await run(['start', '--simulate', '--duration', '3', '--db', path.join(mkdtempSync(path.join(tmpdir(), 'proprio-start-')), 'proprio.sqlite')]);
     expect(start.code).toBe(0);
     const [first, second] = start.stdout.split('\n');
     expect(first).toMatch(/^Proprio: Electron cannot start here \([^()]+\); starting browser mode instead — open the address below\.$/);
