@@ -14,6 +14,7 @@ import type { FrameLoop } from '../charts/frame-loop.ts';
 import { SignInScreen } from '../features/auth/SignInScreen.tsx';
 import { LiveBalanceScreen } from '../features/balance/LiveBalanceScreen.tsx';
 import { DevicesScreen } from '../features/devices/DevicesScreen.tsx';
+import { OperatorsScreen } from '../features/operators/OperatorsScreen.tsx';
 import { PatientsScreen } from '../features/patients/PatientsScreen.tsx';
 import { SimulatorPanel } from '../features/simulator/SimulatorPanel.tsx';
 import { useAuthStatus, useClient, useDevices, useHostLink, useSimulatorStatus } from './host-hooks.ts';
@@ -24,8 +25,9 @@ const SCREENS: readonly { readonly id: ScreenId; readonly label: string; readonl
   { id: 'balance', label: 'Live balance', roles: ALL_ROLES },
   { id: 'devices', label: 'Devices', roles: ALL_ROLES },
   { id: 'simulator', label: 'Simulator', roles: ALL_ROLES },
+  { id: 'operators', label: 'Operators', roles: ['admin'] },
 ];
-type ScreenId = 'patients' | 'balance' | 'devices' | 'simulator';
+type ScreenId = 'patients' | 'balance' | 'devices' | 'simulator' | 'operators';
 
 function HostLinkBanner() {
   const isHostUp = useHostLink();
@@ -85,6 +87,7 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
         {shown === 'balance' && <LiveBalanceScreen plate={devices.find((d) => d.role === 'plate')} loop={loop} />}
         {shown === 'devices' && <DevicesScreen devices={devices} hasSimulator={simulator !== null} />}
         {shown === 'simulator' && <SimulatorPanel status={simulator} />}
+        {shown === 'operators' && <OperatorsScreen />}
       </main>
     </div>
   );

@@ -17,3 +17,12 @@ export function Field({ id, label, error, children }: { readonly id: string; rea
 export function fieldInputProps(id: string, error: string | undefined): { id: string; 'aria-invalid': boolean; 'aria-describedby': string } {
   return { id, 'aria-invalid': error !== undefined, 'aria-describedby': `${id}-error` };
 }
+
+/** Where a form's overall message appears (under its buttons), announced to screen readers. */
+export function FormMessage({ message }: { readonly message: string | null }) {
+  return (
+    <p className="action-message" role="status" aria-live="polite">
+      {message ?? ''}
+    </p>
+  );
+}

@@ -116,5 +116,31 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
   await page.getByLabel('Password').fill(FIRST_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('operator-name')).toContainText('Clinic Admin');
+
+  // The admin adds a therapist (a bad username and a short password refused beside their fields).
+  await page.getByRole('button', { name: 'Operators' }).click();
+  await page.getByLabel('Username').fill('Tina T');
+  await page.getByLabel('Full name').fill('Tina Therapist');
+  await page.getByLabel(/^First password/).fill('short');
+  await page.getByRole('button', { name: 'Add operator' }).click();
+  await expect(page.locator('#operator-password-error')).toHaveText('must be at least 8 characters');
+  await page.getByLabel(/^First password/).fill('tina passphrase');
+  await page.getByRole('button', { name: 'Add operator' }).click();
+  await expect(page.locator('#operator-username-error')).toHaveText('must be 2-40 of a-z 0-9 . _ -');
+  await page.getByLabel('Username').fill('tina');
+  await page.getByRole('button', { name: 'Add operator' }).click();
+  await expect(page.getByText('Added Tina Therapist as therapist.')).toBeVisible();
+  await expect(page.getByTestId('operator-list')).toContainText('tinaTina Therapisttherapist');
+  await expectAccessible(page, 'operators');
+  await shot('14-operators');
+
+  // The therapist sees patients but not operators.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Username').fill('tina');
+  await page.getByLabel('Password').fill('tina passphrase');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('operator-name')).toContainText('Tina Therapist (therapist)');
+  await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button')).toHaveText(['Patients', 'Live balance', 'Devices', 'Simulator']);
+  await expect(page.getByTestId('patient-list').locator('tbody tr')).toHaveCount(2);
   expect(host.stderr()).not.toContain('internal error');
 });

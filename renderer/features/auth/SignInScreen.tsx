@@ -5,42 +5,23 @@
  */
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_CHARS, type ApiResponse, type AuthStatus } from '../../../api/index.ts';
-import { Field, fieldInputProps } from '../../app/Field.tsx';
+import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
 import { useClient } from '../../app/host-hooks.ts';
+import { useFormCall } from '../../app/use-form-call.ts';
 
-type FieldErrors = Readonly<Record<string, string>>;
-
-/** Runs a sign-in call and keeps its field messages and overall message. */
-function useSubmit() {
-  const [isBusy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
+/** Submits a door form: no page reload, and the host's answer (auth.changed moves the app on). */
+function useDoorForm() {
+  const form = useFormCall();
   const submit = (event: FormEvent, call: () => Promise<ApiResponse<AuthStatus>>): void => {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    setFields({});
-    void call().then((response) => {
-      setBusy(false);
-      if (response.ok) return;
-      setMessage(response.error.message);
-      setFields(Object.fromEntries((response.error.fields ?? []).map((f) => [f.path, f.message])));
-    });
+    form.run(call);
   };
-  return { isBusy, message, fields, submit };
-}
-
-function FormMessage({ message }: { readonly message: string | null }) {
-  return (
-    <p className="action-message" role="status" aria-live="polite">
-      {message ?? ''}
-    </p>
-  );
+  return { ...form, submit };
 }
 
 function FirstAdminForm() {
   const client = useClient();
-  const form = useSubmit();
+  const form = useDoorForm();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -67,7 +48,7 @@ function FirstAdminForm() {
 
 function SignInForm() {
   const client = useClient();
-  const form = useSubmit();
+  const form = useDoorForm();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   return (
@@ -89,7 +70,7 @@ function SignInForm() {
 
 function UnlockForm({ status }: { readonly status: AuthStatus }) {
   const client = useClient();
-  const form = useSubmit();
+  const form = useDoorForm();
   const [password, setPassword] = useState('');
   const name = status.operator?.displayName ?? '';
   return (

@@ -4,11 +4,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { PatientView } from '../../../api/index.ts';
-import { Field, fieldInputProps } from '../../app/Field.tsx';
+import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
 import { useClient } from '../../app/host-hooks.ts';
-import { EMPTY_PATIENT_FORM, formErrorsOf, toPatientFields, type PatientFormValues } from './patient-form-values.ts';
-
-type Errors = Partial<Record<keyof PatientFormValues, string>>;
+import { useFormCall } from '../../app/use-form-call.ts';
+import { EMPTY_PATIENT_FORM, formFieldOf, toPatientFields, type PatientFormValues } from './patient-form-values.ts';
 
 const FIELDS: readonly { readonly key: keyof PatientFormValues; readonly label: string; readonly type?: string; readonly inputMode?: 'decimal' }[] = [
   { key: 'clinicId', label: 'Clinic ID' },
@@ -22,29 +21,16 @@ const FIELDS: readonly { readonly key: keyof PatientFormValues; readonly label: 
 export function PatientForm({ onSaved, onCancel }: { readonly onSaved: (patient: PatientView) => void; readonly onCancel: () => void }) {
   const client = useClient();
   const [values, setValues] = useState<PatientFormValues>(EMPTY_PATIENT_FORM);
-  const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const form = useFormCall();
+  // The host names contract fields (heightMm); the form shows them on its own (heightCm).
+  const errors: Partial<Record<keyof PatientFormValues, string>> = Object.fromEntries(Object.entries(form.fields).map(([path, message]) => [formFieldOf(path), message]));
   const set = (key: keyof PatientFormValues, value: string): void => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     const fields = toPatientFields(values);
-    if (!fields.ok) {
-      setErrors(fields.errors);
-      setMessage('Please correct the marked fields; nothing was saved.');
-      return;
-    }
-    setBusy(true);
-    void client.call('patients.create', fields.value).then((response) => {
-      setBusy(false);
-      if (response.ok) {
-        onSaved(response.value);
-        return;
-      }
-      setErrors(formErrorsOf(response.error.fields ?? []));
-      setMessage(response.error.fields === undefined ? response.error.message : 'Please correct the marked fields; nothing was saved.');
-    });
+    if (fields.ok) form.run(() => client.call('patients.create', fields.value), onSaved);
+    else form.refuse(fields.errors);
   };
 
   return (
@@ -61,16 +47,14 @@ export function PatientForm({ onSaved, onCancel }: { readonly onSaved: (patient:
         </Field>
       </div>
       <div className="row">
-        <button type="submit" disabled={isBusy}>
+        <button type="submit" disabled={form.isBusy}>
           Save patient
         </button>
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>
-      <p className="action-message" role="status" aria-live="polite">
-        {message ?? ''}
-      </p>
+      <FormMessage message={form.message} />
     </form>
   );
 }

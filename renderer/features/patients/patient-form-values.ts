@@ -3,7 +3,7 @@
  * kg on screen (clinic units at the edge), mm and kg in the contract; an empty number is "not
  * recorded". Numbers that do not parse are caught here, with a message for the field.
  */
-import type { FieldIssue, PatientFields } from '../../../api/index.ts';
+import type { PatientFields } from '../../../api/index.ts';
 
 export interface PatientFormValues {
   readonly clinicId: string;
@@ -47,12 +47,7 @@ export function toPatientFields(values: PatientFormValues): { ok: true; value: P
   };
 }
 
-/** The host's per-field messages (written in the form's units), keyed by the form's field names. */
-export function formErrorsOf(issues: readonly FieldIssue[]): Partial<Record<keyof PatientFormValues, string>> {
-  const errors: Partial<Record<keyof PatientFormValues, string>> = {};
-  for (const issue of issues) {
-    const field = FORM_FIELD_OF[issue.path] ?? (issue.path as keyof PatientFormValues);
-    errors[field] = issue.message;
-  }
-  return errors;
+/** The form's field that shows the host's message about a contract field. */
+export function formFieldOf(path: string): keyof PatientFormValues {
+  return FORM_FIELD_OF[path] ?? (path as keyof PatientFormValues);
 }
