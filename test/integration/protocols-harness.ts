@@ -52,6 +52,8 @@ export interface Harness {
   finished(realTimeoutMs: number): Promise<ProtocolRunSummary>;
   /** Resolves once `n` attempts have started capturing. */
   captureStarted(n: number): Promise<void>;
+  /** Resolves once attempt `attempt` of the trial at `trialIndex` has started capturing. */
+  trialCaptureStarted(trialIndex: number, attempt: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,10 @@ export async function runProtocol(protocol: ProtocolSpec, options: HarnessOption
     },
     async captureStarted(n) {
       await explained(waitFor(`capture ${n} of ${protocol.id}`, () => commands.filter((c) => c.kind === 'startCapture').length >= n, 30_000, 2));
+    },
+    async trialCaptureStarted(trialIndex, attempt) {
+      const isStarted = (): boolean => commands.some((c) => c.kind === 'startCapture' && c.trialIndex === trialIndex && c.attempt === attempt);
+      await explained(waitFor(`attempt ${attempt} of trial ${trialIndex} of ${protocol.id}`, isStarted, 30_000, 2));
     },
     async close() {
       stopFollowing();
