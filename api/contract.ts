@@ -11,6 +11,7 @@ import type { ApiResponse } from './errors.ts';
 import type { MethodSpec } from './method-spec.ts';
 import { APP_METHODS } from './app/app-methods.ts';
 import { AUTH_METHODS, type AuthStatus } from './auth/auth-methods.ts';
+import { BALANCE_METHODS, type BalanceRunView } from './balance/balance-methods.ts';
 import { PATIENT_METHODS } from './patients/patient-methods.ts';
 import { DEVICE_METHODS } from './devices/device-methods.ts';
 import type { DeviceSnapshot } from './devices/device-snapshot.ts';
@@ -22,6 +23,7 @@ export const METHODS = {
   ...APP_METHODS,
   ...AUTH_METHODS,
   ...PATIENT_METHODS,
+  ...BALANCE_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
@@ -37,6 +39,8 @@ export type ApiRequests = { [M in MethodName]: (params: MethodParams<M>) => Prom
 export interface ApiEvents {
   /** Someone signed in or out, or the screen locked or unlocked. */
   'auth.changed': AuthStatus;
+  /** The balance run moved on (phase, countdown second, cue, result), or null when there is none. */
+  'balance.changed': BalanceRunView | null;
   /** The device list changed: a link state, a counter (at most a few times a second), an assignment. */
   'devices.changed': readonly DeviceSnapshot[];
   /** The simulator's state changed (a QA action, a device first used). */
@@ -49,7 +53,7 @@ export interface ApiEvents {
 
 export type EventName = keyof ApiEvents;
 /** The events sent as JSON; the others travel as binary stream frames. */
-export type JsonEventName = 'auth.changed' | 'devices.changed' | 'sim.changed';
+export type JsonEventName = 'auth.changed' | 'balance.changed' | 'devices.changed' | 'sim.changed';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);

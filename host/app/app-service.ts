@@ -10,6 +10,8 @@ import type { Access, ApiError, ApiHandlers, AppInfo, MethodName, OutgoingEvent 
 import { realTimers, type Timers } from '../../native-bridge/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { authHandlers } from './auth-handlers.ts';
+import { balanceHandlers } from './balance-handlers.ts';
+import { BalanceRuns } from './balance-run.ts';
 import { DeviceHub } from './device-hub.ts';
 import { OperatorSession } from './operator-session.ts';
 import { patientHandlers } from './patient-handlers.ts';
@@ -61,11 +63,18 @@ export function createAppService(options: AppServiceOptions): AppService {
     timeScale: simulator?.timeScale ?? 1,
     ...(simulator === undefined ? {} : { inProcess: simulator.connector }),
   });
+  const balance = new BalanceRuns({
+    storage: options.storage,
+    devices,
+    nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
+    publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'balance.changed', payload: view } }),
+  });
   const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {
     'app.info': () => ({ ok: true, value: appInfo }),
     ...authHandlers(session, options.storage),
     ...patientHandlers(session, options.storage),
+    ...balanceHandlers(balance, session),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),
@@ -81,6 +90,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     async close() {
       session.dispose();
+      balance.dispose();
       await devices.close();
       await simulator?.close();
       listeners.clear();

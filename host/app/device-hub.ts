@@ -9,9 +9,10 @@
 import { apiError, type ApiResponse, type DeviceRole, type DeviceSnapshot, type OutgoingEvent } from '../../api/index.ts';
 import { ok } from '../../core/index.ts';
 import { describePortSpec, parsePortSpec, transportFor, type InProcessConnector, type TimerHandle, type Timers } from '../../native-bridge/index.ts';
-import type { DeviceSlot, SlotContext } from './device-slot.ts';
+import type { DeviceSlot, PlateSlot, SlotContext } from './device-slot.ts';
 import { createPlateSlot } from './plate-slot.ts';
 import { createTableSlot } from './table-slot.ts';
+import { compressedTimers } from '../balance/compressed-timers.ts';
 
 /** How often counters refresh on screen: often enough to look live, rare enough to cost nothing. */
 export const DEVICE_STATS_PUSH_MS = 500;
@@ -33,6 +34,7 @@ const ROLE_ORDER: readonly DeviceRole[] = ['plate', 'table'];
 
 export class DeviceHub {
   private readonly slots = new Map<DeviceRole, DeviceSlot>();
+  private plateSlot: PlateSlot | undefined;
   private statsTimer: TimerHandle | undefined;
   private pushScheduled: TimerHandle | undefined;
   private closed = false;
@@ -47,6 +49,11 @@ export class DeviceHub {
   }
 
   /** True when any assigned device is the built-in simulator (the SIMULATED banner). */
+  /** The plate assigned now, for a balance run to listen to; undefined when none is. */
+  get plate(): PlateSlot | undefined {
+    return this.plateSlot;
+  }
+
   get hasSimulated(): boolean {
     return [...this.slots.values()].some((slot) => slot.simulated);
   }
@@ -69,15 +76,15 @@ export class DeviceHub {
     const context: SlotContext = {
       port,
       simulated: spec.value.kind === 'sim',
-      timers: this.options.timers,
+      // The drivers' heartbeats, timeouts and silence checks keep their meaning in device time.
+      timers: compressedTimers(this.options.timeScale, this.options.timers),
       nowEpochMs: this.options.nowEpochMs,
       sendFrame: (frame) => this.options.publish({ kind: 'stream', frame }),
       stateChanged: () => this.schedulePush(),
     };
-    const slot =
-      role === 'plate'
-        ? createPlateSlot(transport.value, this.options.plateRateHz ?? DEFAULT_PLATE_RATE_HZ, context)
-        : createTableSlot(transport.value, context);
+    const plate = role === 'plate' ? createPlateSlot(transport.value, this.options.plateRateHz ?? DEFAULT_PLATE_RATE_HZ, context) : undefined;
+    const slot = plate ?? createTableSlot(transport.value, context);
+    this.plateSlot = plate ?? this.plateSlot;
     this.slots.set(role, slot);
     slot.start();
     this.armStatsTimer();
@@ -103,6 +110,7 @@ export class DeviceHub {
     const slot = this.slots.get(role);
     if (slot === undefined) return;
     this.slots.delete(role);
+    if (role === 'plate') this.plateSlot = undefined;
     await slot.stop();
   }
 

@@ -6,7 +6,7 @@
 import { copFromForces } from '../../core/index.ts';
 import { PLATE_FLAG, PlateDriver, type PlateSampleBlock, type TransportFactory } from '../../native-bridge/index.ts';
 import { ColumnBatcher } from './column-batcher.ts';
-import { createSlot, type DeviceSlot, type SlotContext } from './device-slot.ts';
+import { createSlot, type PlateSlot, type SlotContext } from './device-slot.ts';
 import { RateMeter } from './snapshot-parts.ts';
 
 /** Column indices in STREAM_COLUMNS['plate.samples'] order. */
@@ -17,7 +17,7 @@ const COP_Y = 3;
 const FORCE = 4;
 const CELL0 = 5;
 
-export function createPlateSlot(transport: TransportFactory, rateHz: number, context: SlotContext): DeviceSlot {
+export function createPlateSlot(transport: TransportFactory, rateHz: number, context: SlotContext): PlateSlot {
   const driver = new PlateDriver({ transport, rateHz, timers: context.timers });
   const batcher = new ColumnBatcher('plate.samples', context.timers, context.sendFrame);
   const rate = new RateMeter(context.timers.nowMonoMs());
@@ -54,7 +54,7 @@ export function createPlateSlot(transport: TransportFactory, rateHz: number, con
     lastFlags = block.flags[last] ?? 0;
   }
 
-  return createSlot(
+  const slot = createSlot(
     {
       role: 'plate',
       driver,
@@ -66,4 +66,5 @@ export function createPlateSlot(transport: TransportFactory, rateHz: number, con
     },
     context,
   );
+  return { ...slot, driver };
 }

@@ -8,17 +8,15 @@
  * loop (which the simulator shares) must not be magnified `timeScale` times into a "device silent"
  * verdict or a reply timeout, or a busy test machine would see link losses that never happened.
  */
-import type { Timers } from '../../native-bridge/index.ts';
+import { realTimers, type Timers } from '../../native-bridge/index.ts';
 
 /** DESIGN: 20 ms, a few event-loop turns even on a loaded machine. */
 export const MIN_REAL_DELAY_MS = 20;
 
-export function compressedTimers(timeScale: number): Timers {
+export function compressedTimers(timeScale: number, base: Timers = realTimers): Timers {
+  if (timeScale === 1) return base;
   return {
-    nowMonoMs: () => performance.now(),
-    after(delayMs, callback) {
-      const handle = setTimeout(callback, Math.max(delayMs / timeScale, Math.min(delayMs, MIN_REAL_DELAY_MS)));
-      return { cancel: () => clearTimeout(handle) };
-    },
+    nowMonoMs: () => base.nowMonoMs(),
+    after: (delayMs, callback) => base.after(Math.max(delayMs / timeScale, Math.min(delayMs, MIN_REAL_DELAY_MS)), callback),
   };
 }

@@ -1,0 +1,243 @@
+/**
+ * One balance protocol at a time, for a patient, on the plate assigned now (issue 7, the protocol
+ * runner): the host runs it (host/balance ProtocolRunner, on the plate's own clock), records the
+ * session and each finished trial with the calibration it used, and pushes `balance.changed` so
+ * every screen shows the same phase, countdown and cue. A plate without a passed calibration in
+ * date still measures, on its nominal sensitivity, and every result says so.
+ */
+import type { ApiResponse, BalanceRunView, BalanceTrialView, TrialFigures } from '../../api/index.ts';
+import { apiError } from '../../api/index.ts';
+import { nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
+import { ProtocolRunner, type PlateCalibrationInUse, type ProtocolRunSummary, type TrialResult, type VoidedTrial } from '../balance/index.ts';
+import { storageCalibrationStore } from '../calibration/index.ts';
+import { addEvent, addTrial, createSession, finishSession, getPatient, type Storage } from '../storage/index.ts';
+import { protocolFor } from './balance-catalogue.ts';
+import type { DeviceHub } from './device-hub.ts';
+import type { PlateSlot } from './device-slot.ts';
+
+export interface BalanceRunsOptions {
+  readonly storage: Storage;
+  readonly devices: DeviceHub;
+  readonly nowEpochMs: () => number;
+  readonly publish: (view: BalanceRunView | null) => void;
+}
+
+interface Calibration {
+  readonly inUse: PlateCalibrationInUse;
+  /** The stored calibration used; null for the nominal sensitivity. */
+  readonly calibrationId: number | null;
+}
+
+/** The plate's calibration in force: the latest one, if it passed and is not overdue; else nominal. */
+function calibrationOf(storage: Storage, plate: PlateSlot, nowMs: number): Calibration | undefined {
+  const connected = plate.driver.connected;
+  if (connected === undefined) return undefined;
+  const { identity, capabilities } = connected;
+  const cellsMm = capabilities.cellPositionsMm;
+  const latest = storageCalibrationStore(storage).latestCalibration(identity);
+  const stored = latest?.coefficients as { zeroCounts?: unknown; nPerCount?: unknown } | undefined;
+  const zeroCounts = stored?.zeroCounts;
+  const nPerCount = stored?.nPerCount;
+  const isUsable =
+    latest !== undefined &&
+    latest.isPassed &&
+    latest.dueAtMs > nowMs &&
+    Array.isArray(zeroCounts) &&
+    Array.isArray(nPerCount) &&
+    zeroCounts.length === cellsMm.length &&
+    nPerCount.length === cellsMm.length;
+  if (!isUsable) return { inUse: { coefficients: nominalCoefficients(cellsMm.map(() => 0), capabilities.countsPerN), cellsMm }, calibrationId: null };
+  const coefficients = cellsMm.map((_, i) => ({ zeroCounts: Number(zeroCounts[i]), nPerCount: Number(nPerCount[i]) }));
+  return { inUse: { coefficients, cellsMm }, calibrationId: latest.id };
+}
+
+function figuresOf(result: TrialResult): TrialFigures | null {
+  const m = result.sway?.metrics;
+  return m === undefined ? null : { pathLengthMm: m.pathLengthMm, meanVelocityMmS: m.meanVelocityMmS, rmsMm: m.rmsMm, ellipseArea95Mm2: m.ellipseArea95Mm2 };
+}
+
+/** Plain JSON for the trial record (typed arrays and non-finite numbers do not belong there). */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
+
+class ActiveRun {
+  private view: BalanceRunView;
+  private cueSeq = 0;
+  private readonly captureStartedAtMs = new Map<number, number>();
+  private isPublishScheduled = false;
+  readonly runner: ProtocolRunner;
+
+  constructor(
+    private readonly o: BalanceRunsOptions,
+    private readonly protocol: ProtocolSpec,
+    private readonly sessionId: number,
+    private readonly operatorId: number,
+    plate: PlateSlot,
+    private readonly calibration: Calibration,
+    patientId: number,
+  ) {
+    this.view = {
+      sessionId,
+      patientId,
+      protocol: { id: protocol.id, name: protocol.name },
+      trial: this.trialView(0),
+      trialCount: protocol.trials.length,
+      attempt: 0,
+      phase: 'waiting',
+      isAwaitingTherapist: false,
+      secondsLeft: null,
+      cue: null,
+      isPlateConnected: plate.driver.connected !== undefined,
+      results: [],
+      voided: [],
+      outcome: null,
+      rombergQuotients: [],
+      isPlateCalibrated: calibration.calibrationId !== null,
+      isSimulated: plate.simulated,
+      problem: null,
+    };
+    this.runner = new ProtocolRunner({
+      plate: plate.driver,
+      calibration: calibration.inUse,
+      protocol,
+      results: {
+        trialCompleted: (result) => this.completed(result),
+        trialVoided: (voided) => this.voided(voided),
+        protocolEnded: (summary) => this.ended(summary),
+      },
+      onCommand: (command) => this.onCommand(command),
+    });
+    this.refresh();
+  }
+
+  get current(): BalanceRunView {
+    return this.view;
+  }
+
+  get hasEnded(): boolean {
+    return this.view.outcome !== null;
+  }
+
+  private trialView(index: number): BalanceTrialView {
+    const trial = this.protocol.trials[index] ?? this.protocol.trials[0];
+    if (trial === undefined) throw new Error(`protocol ${this.protocol.id} has no trials`);
+    return { index, id: trial.id, label: trial.label, instruction: trial.instruction, durationMs: trial.durationMs, eyes: trial.condition.eyes, surface: trial.condition.surface };
+  }
+
+  /** The engine's state into the view, then one push for however many commands came together. */
+  private refresh(): void {
+    const state = this.runner.state;
+    const phase = state.phase;
+    this.view = {
+      ...this.view,
+      trial: this.trialView(state.trialIndex),
+      attempt: state.attempts[state.trialIndex] ?? 0,
+      phase: phase.kind,
+      isAwaitingTherapist: phase.kind === 'waiting' && phase.isAwaitingTherapist,
+      secondsLeft: phase.kind === 'countdown' ? phase.secondsLeft : null,
+      isPlateConnected: state.isPlateConnected,
+    };
+    if (this.isPublishScheduled) return;
+    this.isPublishScheduled = true;
+    queueMicrotask(() => {
+      this.isPublishScheduled = false;
+      this.o.publish(this.view);
+    });
+  }
+
+  private onCommand(command: EngineCommand): void {
+    if (command.kind === 'cue') this.view = { ...this.view, cue: { seq: ++this.cueSeq, banner: command.banner, sound: command.sound } };
+    if (command.kind === 'startCapture') this.captureStartedAtMs.set(command.trialIndex, this.o.nowEpochMs());
+    // The runner's state is updated once the whole step is done; read it after this command's turn.
+    queueMicrotask(() => this.refresh());
+  }
+
+  private completed(result: TrialResult): void {
+    const endedAtMs = Math.round(this.o.nowEpochMs());
+    const startedAtMs = Math.min(endedAtMs, Math.round(this.captureStartedAtMs.get(result.trialIndex) ?? endedAtMs));
+    const metrics = asJson({
+      trialId: result.trialId,
+      attempt: result.attempt,
+      outcome: result.outcome,
+      holdMs: result.holdMs,
+      samples: result.samples,
+      lostSamples: result.lostSamples,
+      safety: result.safety ?? null,
+      centreMm: result.centreMm,
+      sway: result.sway?.metrics ?? null,
+      analysis: result.sway?.analysis ?? null,
+      los: result.los,
+      tracking: result.tracking,
+      isPlateCalibrated: this.calibration.calibrationId !== null,
+    }) as Record<string, never>;
+    const stored = addTrial(
+      this.o.storage,
+      { sessionId: this.sessionId, calibrationId: this.calibration.calibrationId, protocol: result.protocolId, condition: result.trialId, startedAtMs, endedAtMs, metrics, algorithmVersion: result.algorithmVersion },
+      this.operatorId,
+    );
+    const problem = stored.ok ? this.view.problem : `The result of ${result.trialId} could not be saved (${stored.error.message}); it is shown here only.`;
+    const label = this.protocol.trials[result.trialIndex]?.label ?? result.trialId;
+    const shown = { trialId: result.trialId, label, attempt: result.attempt, outcome: result.outcome, holdMs: result.holdMs, figures: figuresOf(result) };
+    this.view = { ...this.view, problem, results: [...this.view.results.filter((r) => r.trialId !== result.trialId), shown] };
+    this.refresh();
+  }
+
+  private voided(voided: VoidedTrial): void {
+    addEvent(this.o.storage, {
+      sessionId: this.sessionId,
+      kind: 'protocol-phase',
+      atMs: Math.round(this.o.nowEpochMs()),
+      detail: { what: 'trial-voided', trialId: voided.trialId, attempt: voided.attempt, reason: voided.reason },
+    });
+    this.view = { ...this.view, voided: [...this.view.voided, { trialId: voided.trialId, attempt: voided.attempt, reason: voided.reason }] };
+    this.refresh();
+  }
+
+  private ended(summary: ProtocolRunSummary): void {
+    const quotients = (summary.rombergQuotients ?? []).map((q) => ({ measure: q.metric, quotient: q.quotient }));
+    finishSession(this.o.storage, this.sessionId, summary.outcome === 'finished' ? 'complete' : 'aborted', this.operatorId);
+    this.runner.dispose();
+    this.view = { ...this.view, outcome: summary.outcome, rombergQuotients: quotients };
+    this.refresh();
+  }
+}
+
+export class BalanceRuns {
+  private run: ActiveRun | undefined;
+
+  constructor(private readonly o: BalanceRunsOptions) {}
+
+  status(): BalanceRunView | null {
+    return this.run?.current ?? null;
+  }
+
+  start(patientId: number, protocolId: string, operatorId: number): ApiResponse<BalanceRunView> {
+    if (this.run !== undefined && !this.run.hasEnded) return apiError('refused', `${this.run.current.protocol.name} is still running; stop it first.`);
+    const patient = getPatient(this.o.storage, patientId);
+    if (!patient.ok) return apiError('not-found', `There is no patient with id ${patientId}.`);
+    const protocol = protocolFor(protocolId, patient.value);
+    if (!protocol.ok) return apiError('refused', `${protocol.error[0]?.toUpperCase() ?? ''}${protocol.error.slice(1)}.`);
+    const plate = this.o.devices.plate;
+    const calibration = plate === undefined ? undefined : calibrationOf(this.o.storage, plate, this.o.nowEpochMs());
+    if (plate === undefined || calibration === undefined) return apiError('refused', 'The force plate is not connected; connect it on the Devices screen first.');
+    const session = createSession(this.o.storage, { patientId, operatorId, kind: 'balance', isSimulated: plate.simulated, notes: protocol.value.name });
+    if (!session.ok) return apiError('storage-error', session.error.message);
+    this.run = new ActiveRun(this.o, protocol.value, session.value.id, operatorId, plate, calibration, patientId);
+    return ok(this.run.current);
+  }
+
+  /** The therapist's buttons; refused when no run is going. */
+  act(what: 'ready' | 'abortTrial' | 'repeatLastTrial' | 'stop', safety?: SafetyAnswer): ApiResponse<BalanceRunView> {
+    const run = this.run;
+    if (run === undefined || run.hasEnded) return apiError('refused', 'No balance protocol is running.');
+    if (what === 'ready') run.runner.ready(safety ?? 'declined');
+    else if (what === 'abortTrial') run.runner.abortTrial();
+    else if (what === 'repeatLastTrial') run.runner.repeatLastTrial();
+    else run.runner.stop();
+    return ok(run.current);
+  }
+
+  dispose(): void {
+    if (this.run !== undefined && !this.run.hasEnded) this.run.runner.stop();
+    this.run?.runner.dispose();
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * A balance protocol run through the contract, the way the screen drives it: the app service with
+ * the built-in simulated plate on a compressed clock (`--time-scale`), a real clinic database, and
+ * every call through the dispatcher with its access checks. The run, its cues and its results come
+ * back as `balance.changed`; the session and each trial are in the database with the flags a
+ * clinic needs (simulated, calibration used).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher, type BalanceRunView } from '../../api/index.ts';
+import { createAppService, type AppService } from '../../host/app/app-service.ts';
+import { webSimulator } from '../../host/cli/web-sims.ts';
+import { getSession, listTrials } from '../../host/storage/index.ts';
+import { tempStorage, type TempStorage } from '../support/temp-storage.ts';
+import { sleep } from '../support/wait.ts';
+
+/**
+ * Device time runs this much faster: a Romberg (2 × 30 s, countdowns, settling) takes about eight
+ * seconds. Not more: the plate stops streaming after 2 s of device time without a heartbeat
+ * (plate.md §2), and an event-loop stall of 200 ms here is 2 s there.
+ */
+const TIME_SCALE = 10;
+
+let open: { db: TempStorage; app: AppService }[] = [];
+afterEach(async () => {
+  for (const { db, app } of open) {
+    await app.close();
+    db.dispose();
+  }
+  open = [];
+});
+
+async function clinic(heightMm: number | null = 1700) {
+  const db = tempStorage();
+  const app = createAppService({ storage: db.storage, simulator: webSimulator({ seed: 4, timeScale: TIME_SCALE }) });
+  open.push({ db, app });
+  const views: (BalanceRunView | null)[] = [];
+  app.onEvent((event) => {
+    if (event.kind === 'json' && event.message.name === 'balance.changed') views.push(event.message.payload);
+  });
+  const dispatch = createDispatcher({ handlers: app.handlers, checkAccess: (a, m) => app.checkAccess(a, m), newErrorId: () => 'ref', reportInternal: (id, m, e) => console.error(id, m, e) });
+  const call = async <T = unknown>(method: string, params: unknown = {}): Promise<T> => {
+    const response = await dispatch(method, params);
+    if (!response.ok) throw new Error(`${method}: ${response.error.code}: ${response.error.message}`);
+    return response.value as T;
+  };
+  await call('auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'a long passphrase' });
+  const patient = await call<{ id: number }>('patients.create', { clinicId: 'B-1', familyName: 'Sway', givenName: 'Sam', dateOfBirth: '1950-05-05', heightMm, bodyMassKg: 70, notes: '' });
+  return { db, app, dispatch, call, views, patientId: patient.id, storage: db.storage };
+}
+
+async function until<T>(what: string, produce: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = produce();
+    if (value !== undefined) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('balance protocols through the contract', () => {
+  it('runs a Romberg for a patient: the therapist confirms the spotter, both trials are scored and stored, flagged simulated and uncalibrated', async () => {
+    const c = await clinic();
+    await c.call('devices.connect', { role: 'plate', port: 'sim:plate' });
+    await until('the plate', () => (c.app.devices.plate?.driver.connected === undefined ? undefined : true));
+    const started = await c.call<BalanceRunView>('balance.start', { patientId: c.patientId, protocolId: 'romberg' });
+    expect(started).toMatchObject({ protocol: { id: 'romberg', name: 'Romberg' }, trialCount: 2, isPlateCalibrated: false, isSimulated: true, outcome: null });
+    // Whenever the engine waits for the therapist (the eyes-closed spotter prompt), confirm a spotter.
+    const ended = await until('the end of the protocol', () => {
+      const last = c.views.at(-1);
+      if (last?.isAwaitingTherapist === true && last.phase === 'waiting') void c.dispatch('balance.ready', { safety: 'spotter' });
+      return last?.outcome === null ? undefined : (last ?? undefined);
+    });
+    expect(ended.outcome).toBe('finished');
+    expect(ended.results.map((r) => [r.trialId, r.outcome])).toEqual([
+      ['eo', 'completed'],
+      ['ec', 'completed'],
+    ]);
+    for (const r of ended.results) {
+      expect(r.holdMs).toBeCloseTo(30_000, -1);
+      expect(r.figures?.pathLengthMm).toBeGreaterThan(0);
+      expect(r.figures?.ellipseArea95Mm2).toBeGreaterThan(0);
+    }
+    expect(ended.rombergQuotients.length).toBeGreaterThan(0);
+    expect(ended.rombergQuotients.every((q) => q.quotient !== null && q.quotient > 0)).toBe(true);
+    // Cues came in order, each numbered once: the screen plays every one exactly once.
+    const seqs = c.views.flatMap((v) => (v?.cue == null ? [] : [v.cue.seq]));
+    expect([...new Set(seqs)]).toEqual([...new Set(seqs)].sort((a, b) => a - b));
+    expect(c.views.some((v) => v?.phase === 'countdown' && v.secondsLeft !== null)).toBe(true);
+    expect(c.views.some((v) => v?.phase === 'recording')).toBe(true);
+    const session = getSession(c.storage, ended.sessionId);
+    expect(session).toMatchObject({ ok: true, value: { kind: 'balance', status: 'complete', isSimulated: true, patientId: c.patientId } });
+    const trials = listTrials(c.storage, ended.sessionId);
+    expect(trials.map((t) => [t.protocol, t.condition, t.calibrationId])).toEqual([
+      ['romberg', 'eo', null],
+      ['romberg', 'ec', null],
+    ]);
+    expect(trials[1]?.metrics).toMatchObject({ outcome: 'completed', safety: 'spotter', isPlateCalibrated: false });
+    expect(typeof (trials[0]?.metrics['sway'] as Record<string, unknown>)['pathLengthMm']).toBe('number');
+  });
+
+  it('refuses what cannot run, with a reason: no plate, an unknown protocol, an active task without a height, a second run', async () => {
+    const c = await clinic(null);
+    await expect(c.call('balance.start', { patientId: c.patientId, protocolId: 'romberg' })).rejects.toThrow(/refused: The force plate is not connected/);
+    await c.call('devices.connect', { role: 'plate', port: 'sim:plate' });
+    await until('the plate', () => (c.app.devices.plate?.driver.connected === undefined ? undefined : true));
+    await expect(c.call('balance.start', { patientId: c.patientId, protocolId: 'juggling' })).rejects.toThrow(/refused: There is no protocol "juggling"/);
+    await expect(c.call('balance.start', { patientId: c.patientId, protocolId: 'limits-of-stability' })).rejects.toThrow(/record the height first/);
+    await expect(c.call('balance.start', { patientId: 999, protocolId: 'romberg' })).rejects.toThrow(/not-found/);
+    await expect(c.call('balance.ready', { safety: 'spotter' })).rejects.toThrow(/No balance protocol is running/);
+    await c.call('balance.start', { patientId: c.patientId, protocolId: 'mctsib' });
+    await expect(c.call('balance.start', { patientId: c.patientId, protocolId: 'romberg' })).rejects.toThrow(/mCTSIB is still running/);
+    const stopped = await c.call<BalanceRunView>('balance.stop');
+    expect(stopped.protocol.id).toBe('mctsib');
+    const last = await until('the stop', () => (c.views.at(-1)?.outcome === 'stopped' ? c.views.at(-1) : undefined));
+    expect(getSession(c.storage, last?.sessionId ?? 0)).toMatchObject({ ok: true, value: { status: 'aborted' } });
+    expect((await c.call<{ id: string }[]>('balance.protocols')).map((p) => p.id)).toEqual(['romberg', 'tandem-stance', 'mctsib', 'single-leg-stance', 'limits-of-stability', 'rhythmic-weight-shift']);
+  });
+});
