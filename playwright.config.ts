@@ -29,6 +29,8 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Cue sounds play without a click first, so the specs exercise them (issue 7).
+        '--autoplay-policy=no-user-gesture-required',
       ],
     },
   },

@@ -16,18 +16,20 @@ import { LiveBalanceScreen } from '../features/balance/LiveBalanceScreen.tsx';
 import { DevicesScreen } from '../features/devices/DevicesScreen.tsx';
 import { OperatorsScreen } from '../features/operators/OperatorsScreen.tsx';
 import { PatientsScreen } from '../features/patients/PatientsScreen.tsx';
+import { ProtocolScreen } from '../features/protocols/ProtocolScreen.tsx';
 import { SimulatorPanel } from '../features/simulator/SimulatorPanel.tsx';
 import { useAuthStatus, useClient, useDevices, useHostLink, useSimulatorStatus } from './host-hooks.ts';
 
 const ALL_ROLES: readonly OperatorRole[] = ['therapist', 'technician', 'admin'];
 const SCREENS: readonly { readonly id: ScreenId; readonly label: string; readonly roles: readonly OperatorRole[] }[] = [
   { id: 'patients', label: 'Patients', roles: ['therapist', 'admin'] },
+  { id: 'protocols', label: 'Protocols', roles: ['therapist', 'admin'] },
   { id: 'balance', label: 'Live balance', roles: ALL_ROLES },
   { id: 'devices', label: 'Devices', roles: ALL_ROLES },
   { id: 'simulator', label: 'Simulator', roles: ALL_ROLES },
   { id: 'operators', label: 'Operators', roles: ['admin'] },
 ];
-type ScreenId = 'patients' | 'balance' | 'devices' | 'simulator' | 'operators';
+type ScreenId = 'patients' | 'protocols' | 'balance' | 'devices' | 'simulator' | 'operators';
 
 function HostLinkBanner() {
   const isHostUp = useHostLink();
@@ -84,6 +86,7 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
       </header>
       <main>
         {shown === 'patients' && <PatientsScreen />}
+        {shown === 'protocols' && <ProtocolScreen />}
         {shown === 'balance' && <LiveBalanceScreen plate={devices.find((d) => d.role === 'plate')} loop={loop} />}
         {shown === 'devices' && <DevicesScreen devices={devices} hasSimulator={simulator !== null} />}
         {shown === 'simulator' && <SimulatorPanel status={simulator} />}

@@ -4,7 +4,7 @@
  * live samples never go through here (charts/live-plate-view.ts).
  */
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { ApiClient, ApiEvents, AuthStatus, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
+import type { ApiClient, ApiEvents, AuthStatus, BalanceRunView, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
 import type { HostConnection } from '../api-client/connect.ts';
 
 export const HostContext = createContext<HostConnection | null>(null);
@@ -23,8 +23,14 @@ export function useClient(): ApiClient {
  * A host value kept current: fetched once by `method`, then replaced by every `event` push.
  * `method` must answer with the event's payload type (devices.list ↔ devices.changed, …).
  */
-type ValueEvent = 'auth.changed' | 'devices.changed' | 'sim.changed';
-type ValueMethod<E extends ValueEvent> = E extends 'auth.changed' ? 'auth.status' : E extends 'devices.changed' ? 'devices.list' : 'sim.status';
+type ValueEvent = 'auth.changed' | 'balance.changed' | 'devices.changed' | 'sim.changed';
+type ValueMethod<E extends ValueEvent> = E extends 'auth.changed'
+  ? 'auth.status'
+  : E extends 'balance.changed'
+    ? 'balance.status'
+    : E extends 'devices.changed'
+      ? 'devices.list'
+      : 'sim.status';
 
 function useHostValue<E extends ValueEvent>(
   event: E,
@@ -53,6 +59,11 @@ export function useDevices(): readonly DeviceSnapshot[] {
 /** Who is signed in and whether the screen is locked; null until the host has answered. */
 export function useAuthStatus(): AuthStatus | null {
   return useHostValue('auth.changed', 'auth.status', null);
+}
+
+/** The balance run in progress (or the last one, ended); null when there is none. */
+export function useBalanceRun(): BalanceRunView | null {
+  return useHostValue('balance.changed', 'balance.status', null) ?? null;
 }
 
 /** The simulator's status; null when Proprio runs without the simulator. */

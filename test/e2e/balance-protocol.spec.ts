@@ -1,0 +1,63 @@
+/**
+ * The therapist's protocol runner in browser mode, by clicking: a Romberg for a new patient on the
+ * simulated plate, time compressed (`--time-scale 10`), the spotter confirmed when the eyes-closed
+ * trial asks for it, both results and the Romberg quotient on screen, the uncalibrated plate
+ * flagged. axe-core checks the runner while it runs and at the end.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
+
+let host: WebHost;
+
+test.beforeAll(async () => {
+  host = await startWebHost(['--simulate', '--port', '0', '--time-scale', '10']);
+});
+
+test.afterAll(async () => {
+  await host.stop();
+});
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('a Romberg for a new patient: countdown, cues, the spotter prompt, both results and the quotient, uncalibrated plate flagged', async ({ page }, testInfo) => {
+  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  await signInFirstAdmin(page, host);
+  await page.getByRole('button', { name: 'Patients' }).click();
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await page.getByLabel('Clinic ID').fill('R-1');
+  await page.getByLabel('Family name').fill('Romberg');
+  await page.getByLabel('Given name').fill('Rita');
+  await page.getByLabel('Date of birth').fill('1961-02-03');
+  await page.getByLabel('Height (cm)').fill('168');
+  await page.getByRole('button', { name: 'Save patient' }).click();
+  await expect(page.getByText('Saved Rita Romberg (R-1).')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Protocols' }).click();
+  await expect(page.getByRole('combobox', { name: 'Patient' })).toHaveValue(/\d+/);
+  await page.getByRole('combobox', { name: 'Protocol' }).selectOption('romberg');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: /^Romberg: trial 1 of 2 — Eyes open/ })).toBeVisible();
+  await expect(page.getByTestId('uncalibrated-flag')).toBeVisible();
+  await expect(page.getByTestId('run-phase')).toHaveText('Recording — stay still until the end tone', { timeout: 20_000 });
+  await expectAccessible(page, 'protocol runner');
+  await shot('20-protocol-recording');
+
+  // The eyes-closed trial waits for the therapist's set-up confirmation.
+  await page.getByRole('button', { name: 'Spotter in place' }).click({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: /trial 2 of 2 — Eyes closed/ })).toBeVisible();
+  await expect(page.getByTestId('run-phase')).toHaveText('Protocol finished', { timeout: 30_000 });
+  const rows = page.getByTestId('run-results').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(/^Eyes open1completed30\.0\d+/);
+  await expect(rows.nth(1)).toContainText(/^Eyes closed1completed30\.0\d+/);
+  await expect(page.getByTestId('romberg-quotient')).toContainText(/Romberg quotient \(eyes closed \/ eyes open\): mean velocity \d+\.\d\d/);
+  await expect(page.getByRole('heading', { name: 'Start a protocol' })).toBeVisible();
+  await expectAccessible(page, 'protocol results');
+  await shot('21-protocol-results');
+  expect(host.stderr()).not.toContain('internal error');
+});
