@@ -208,7 +208,8 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s on the simulated plate
       expect([result?.attempt, result?.outcome]).toEqual([1, 'fell']);
       expect(result?.holdMs).toBeGreaterThanOrEqual(INTO_TRIAL_MS);
       expect(result?.holdMs).toBeLessThan(INTO_TRIAL_MS + 2000);
-      expect(result?.samples).toBe(((result?.holdMs ?? NaN) * RATE_HZ) / 1000);
+      // Every sample of the hold, no more, no less (the hold is a whole number of sample periods, up to rounding).
+      expect(result?.samples).toBe(Math.round(((result?.holdMs ?? NaN) * RATE_HZ) / 1000));
       expect(result?.lostSamples).toBe(0);
       expect(result?.sway).toBeNull();
       expect(harness?.sink.voided.filter((v) => v.trialId === c.stepOffIn)).toEqual([]);
