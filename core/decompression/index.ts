@@ -1,6 +1,7 @@
 /** Decompression programs, prescription envelope, alarms and the supervisor (issue #5). */
 export * from './decompression-limits.ts';
 export { PROGRAM_MODE_KINDS, validateProgram, type Program, type ProgramMode, type ProgramModeKind, type ProgramProblem, type RampShape, type Region } from './program.ts';
+export { programFromForm, type ProgramForm } from './program-form.ts';
 export { buildTimeline, rampDurationMs, segmentRateNps, timelineAt, type Segment, type SegmentPhase, type Timeline } from './timeline.ts';
 export {
   FIRST_SESSION,

@@ -11,12 +11,10 @@ import {
   bodyMassKg,
   deriveEnvelope,
   err,
-  minTensionRange,
   ok,
   planSession,
+  programFromForm,
   type PatientContext,
-  type Program,
-  type ProgramMode,
   type ProgramModeKind,
   type Result,
   type SessionPlan,
@@ -129,34 +127,25 @@ export function parseRunDecompressionArgs(argv: readonly string[]): Result<RunDe
   for (const value of Object.values(numbers)) if (!value.ok) return value;
   const n = Object.fromEntries(Object.entries(numbers).map(([k, r]) => [k, r.ok ? r.value : undefined])) as { [K in keyof typeof numbers]: number | undefined };
   const patient: PatientContext = { region: v.region, bodyMassKg: mass.value, history: FIRST_SESSION };
-  const envelope = deriveEnvelope(patient);
-  const maxN = n.maxN ?? envelope.startTensionN;
-  const mode = programMode(kind, n.hold ?? 0, n.rest ?? 0, n.rampUp ?? 0, n.rampDown ?? 0, n.steps ?? 1);
-  const program: Program = {
-    region: v.region,
-    mode,
-    maxN,
-    minN: n.minN ?? minTensionRange(v.region, maxN)?.ceilingN ?? 0,
-    rampShape: v.shape === 'log' ? 'logarithmic' : 'linear',
-    rampRateNps: n.rateNps ?? envelope.rampMaxNps,
-    treatmentMs: (n.minutes ?? 0) * 60_000,
-    angleDeg: n.angle ?? 0,
-  };
+  const program = programFromForm(
+    {
+      region: v.region,
+      kind,
+      maxN: n.maxN,
+      minN: n.minN,
+      holdMs: n.hold ?? 0,
+      restMs: n.rest ?? 0,
+      rampUpMs: n.rampUp ?? 0,
+      rampDownMs: n.rampDown ?? 0,
+      steps: n.steps ?? 1,
+      shape: v.shape === 'log' ? 'logarithmic' : 'linear',
+      rampRateNps: n.rateNps,
+      treatmentMs: (n.minutes ?? 0) * 60_000,
+      angleDeg: n.angle ?? 0,
+    },
+    deriveEnvelope(patient),
+  );
   const plan = planSession(patient, { program, confirmedN: n.confirmN });
   if (!plan.ok) return err(`prescription refused: ${plan.error.map((p) => p.message).join('; ')}`);
   return ok({ port: v.port, plan: plan.value, timeScale: n.timeScale ?? 1, json: v.json });
-}
-
-function programMode(kind: ProgramModeKind, holdMs: number, restMs: number, rampUpMs: number, rampDownMs: number, steps: number): ProgramMode {
-  switch (kind) {
-    case 'static':
-      return { kind };
-    case 'intermittent':
-      return { kind, holdMs, restMs };
-    case 'cyclic':
-      return { kind, rampUpMs, rampDownMs };
-    case 'progressive':
-    case 'regressive':
-      return { kind, steps, holdMs, restMs };
-  }
 }
