@@ -12,6 +12,7 @@ import type { MethodSpec } from './method-spec.ts';
 import { APP_METHODS } from './app/app-methods.ts';
 import { AUTH_METHODS, type AuthStatus } from './auth/auth-methods.ts';
 import { BALANCE_METHODS, type BalanceRunView } from './balance/balance-methods.ts';
+import { DECOMPRESSION_METHODS, type DecompressionView } from './decompression/decompression-methods.ts';
 import { PATIENT_METHODS } from './patients/patient-methods.ts';
 import { DEVICE_METHODS } from './devices/device-methods.ts';
 import type { DeviceSnapshot } from './devices/device-snapshot.ts';
@@ -24,6 +25,7 @@ export const METHODS = {
   ...AUTH_METHODS,
   ...PATIENT_METHODS,
   ...BALANCE_METHODS,
+  ...DECOMPRESSION_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
@@ -41,6 +43,8 @@ export interface ApiEvents {
   'auth.changed': AuthStatus;
   /** The balance run moved on (phase, countdown second, cue, result), or null when there is none. */
   'balance.changed': BalanceRunView | null;
+  /** The decompression session moved on (phase, reading, alarm), or null when there is none. */
+  'decompression.changed': DecompressionView | null;
   /** The device list changed: a link state, a counter (at most a few times a second), an assignment. */
   'devices.changed': readonly DeviceSnapshot[];
   /** The simulator's state changed (a QA action, a device first used). */
@@ -53,7 +57,7 @@ export interface ApiEvents {
 
 export type EventName = keyof ApiEvents;
 /** The events sent as JSON; the others travel as binary stream frames. */
-export type JsonEventName = 'auth.changed' | 'balance.changed' | 'devices.changed' | 'sim.changed';
+export type JsonEventName = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);

@@ -12,6 +12,8 @@ import type { Storage } from '../storage/index.ts';
 import { authHandlers } from './auth-handlers.ts';
 import { balanceHandlers } from './balance-handlers.ts';
 import { BalanceRuns } from './balance-run.ts';
+import { DecompressionConsole } from './decompression-console.ts';
+import { decompressionHandlers } from './decompression-handlers.ts';
 import { DeviceHub } from './device-hub.ts';
 import { OperatorSession } from './operator-session.ts';
 import { patientHandlers } from './patient-handlers.ts';
@@ -69,12 +71,19 @@ export function createAppService(options: AppServiceOptions): AppService {
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'balance.changed', payload: view } }),
   });
+  const decompression = new DecompressionConsole({
+    storage: options.storage,
+    devices,
+    nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
+    publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'decompression.changed', payload: view } }),
+  });
   const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {
     'app.info': () => ({ ok: true, value: appInfo }),
     ...authHandlers(session, options.storage),
     ...patientHandlers(session, options.storage),
     ...balanceHandlers(balance, session),
+    ...decompressionHandlers(decompression, session),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),
@@ -91,6 +100,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     async close() {
       session.dispose();
       balance.dispose();
+      decompression.dispose();
       await devices.close();
       await simulator?.close();
       listeners.clear();

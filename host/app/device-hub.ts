@@ -9,7 +9,7 @@
 import { apiError, type ApiResponse, type DeviceRole, type DeviceSnapshot, type OutgoingEvent } from '../../api/index.ts';
 import { ok } from '../../core/index.ts';
 import { describePortSpec, parsePortSpec, transportFor, type InProcessConnector, type TimerHandle, type Timers } from '../../native-bridge/index.ts';
-import type { DeviceSlot, PlateSlot, SlotContext } from './device-slot.ts';
+import type { DeviceSlot, PlateSlot, SlotContext, TableSlot } from './device-slot.ts';
 import { createPlateSlot } from './plate-slot.ts';
 import { createTableSlot } from './table-slot.ts';
 import { compressedTimers } from '../balance/compressed-timers.ts';
@@ -35,6 +35,7 @@ const ROLE_ORDER: readonly DeviceRole[] = ['plate', 'table'];
 export class DeviceHub {
   private readonly slots = new Map<DeviceRole, DeviceSlot>();
   private plateSlot: PlateSlot | undefined;
+  private tableSlot: TableSlot | undefined;
   private statsTimer: TimerHandle | undefined;
   private pushScheduled: TimerHandle | undefined;
   private closed = false;
@@ -52,6 +53,16 @@ export class DeviceHub {
   /** The plate assigned now, for a balance run to listen to; undefined when none is. */
   get plate(): PlateSlot | undefined {
     return this.plateSlot;
+  }
+
+  /** The table assigned now, for a decompression session; undefined when none is. */
+  get table(): TableSlot | undefined {
+    return this.tableSlot;
+  }
+
+  /** How much faster than real time simulated devices run (1 with real devices). */
+  get timeScale(): number {
+    return this.options.timeScale;
   }
 
   get hasSimulated(): boolean {
@@ -82,9 +93,10 @@ export class DeviceHub {
       sendFrame: (frame) => this.options.publish({ kind: 'stream', frame }),
       stateChanged: () => this.schedulePush(),
     };
-    const plate = role === 'plate' ? createPlateSlot(transport.value, this.options.plateRateHz ?? DEFAULT_PLATE_RATE_HZ, context) : undefined;
-    const slot = plate ?? createTableSlot(transport.value, context);
-    this.plateSlot = plate ?? this.plateSlot;
+    const slot =
+      role === 'plate'
+        ? (this.plateSlot = createPlateSlot(transport.value, this.options.plateRateHz ?? DEFAULT_PLATE_RATE_HZ, context))
+        : (this.tableSlot = createTableSlot(transport.value, context));
     this.slots.set(role, slot);
     slot.start();
     this.armStatsTimer();
@@ -111,6 +123,7 @@ export class DeviceHub {
     if (slot === undefined) return;
     this.slots.delete(role);
     if (role === 'plate') this.plateSlot = undefined;
+    else this.tableSlot = undefined;
     await slot.stop();
   }
 

@@ -4,7 +4,7 @@
  * and table slots differ only in what they batch and which raw channels they show (`SlotParts`).
  */
 import type { DeviceRole, DeviceSnapshot, RawChannels } from '../../api/index.ts';
-import type { DeviceIdentity, DriverState, LinkStats, PlateDriver, PlateStreamStats, Timers } from '../../native-bridge/index.ts';
+import type { DeviceIdentity, DriverState, LinkStats, PlateDriver, PlateStreamStats, TableDriver, Timers } from '../../native-bridge/index.ts';
 import type { ColumnBatcher } from './column-batcher.ts';
 import { connectionView, statsView, type RateMeter } from './snapshot-parts.ts';
 
@@ -21,6 +21,11 @@ export interface DeviceSlot {
 /** The plate's slot also lends its driver to a balance run (it listens; the slot keeps owning it). */
 export interface PlateSlot extends DeviceSlot {
   readonly driver: PlateDriver;
+}
+
+/** The table's slot lends its driver to a decompression session the same way. */
+export interface TableSlot extends DeviceSlot {
+  readonly driver: TableDriver;
 }
 
 export interface SlotContext {

@@ -2,10 +2,10 @@
 import type { RawChannels } from '../../api/index.ts';
 import { TableDriver, type TransportFactory } from '../../native-bridge/index.ts';
 import { ColumnBatcher } from './column-batcher.ts';
-import { createSlot, type DeviceSlot, type SlotContext } from './device-slot.ts';
+import { createSlot, type SlotContext, type TableSlot } from './device-slot.ts';
 import { RateMeter } from './snapshot-parts.ts';
 
-export function createTableSlot(transport: TransportFactory, context: SlotContext): DeviceSlot {
+export function createTableSlot(transport: TransportFactory, context: SlotContext): TableSlot {
   const driver = new TableDriver({ transport, timers: context.timers });
   const batcher = new ColumnBatcher('table.telemetry', context.timers, context.sendFrame);
   const rate = new RateMeter(context.timers.nowMonoMs());
@@ -26,5 +26,5 @@ export function createTableSlot(transport: TransportFactory, context: SlotContex
     return { kind: 'table', state, measuredN, setpointN, positionMm, velocityMmS, limitN, fault };
   };
 
-  return createSlot({ role: 'table', driver, batcher, rate, rateHz: () => null, streamStats: () => undefined, raw }, context);
+  return { ...createSlot({ role: 'table', driver, batcher, rate, rateHz: () => null, streamStats: () => undefined, raw }, context), driver };
 }

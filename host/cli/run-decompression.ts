@@ -13,7 +13,7 @@ import {
   type SupervisorState,
   type SupervisorTableCommand,
 } from '../../core/index.ts';
-import { DecompressionRunner, MemoryRecordSink, scaledTimers } from '../../host/decompression/index.ts';
+import { describePhase, DecompressionRunner, MemoryRecordSink, scaledTimers } from '../../host/decompression/index.ts';
 import { TableDriver, parsePortSpec, transportFor, type Timers } from '../../native-bridge/index.ts';
 import type { InProcessSims } from './in-process-sims.ts';
 import type { RunDecompressionOptions } from './run-decompression-args.ts';
@@ -44,24 +44,6 @@ export function describeTimeline(plan: SessionPlan): string[] {
   }
   lines.push(`  ${(plan.timeline.totalMs / 1000).toFixed(1).padStart(10)}  end`);
   return lines;
-}
-
-function describePhase(phase: SupervisorPhase): string {
-  switch (phase.kind) {
-    case 'prechecking':
-      return `prechecking: ${phase.step}${phase.step === 'switch-test' ? ' (press and release the patient switch)' : ''}`;
-    case 'released':
-      return `released (${phase.cause})`;
-    case 'done':
-      return `done (${phase.outcome})`;
-    case 'stopping':
-      return `stopping (${phase.reason})`;
-    case 'idle':
-    case 'ready':
-    case 'running':
-    case 'paused':
-      return phase.kind;
-  }
 }
 
 function describeCommand(c: SupervisorTableCommand): string {

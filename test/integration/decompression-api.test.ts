@@ -1,0 +1,124 @@
+/**
+ * The decompression console through the contract, the way the screen drives it: the app service
+ * with the built-in simulated table on a compressed clock, a real clinic database, every call
+ * through the dispatcher with its access checks. A prescription is previewed against the envelope
+ * (and refused with its field named), a session runs its prechecks (the patient presses and
+ * releases the switch in the simulator), runs, and the patient's switch releases it: alarm, event
+ * and session record.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher, type DecompressionView, type PlanView, type PrescriptionInput } from '../../api/index.ts';
+import { createAppService, type AppService } from '../../host/app/app-service.ts';
+import { webSimulator } from '../../host/cli/web-sims.ts';
+import { getSession, listEvents } from '../../host/storage/index.ts';
+import { tempStorage, type TempStorage } from '../support/temp-storage.ts';
+import { sleep } from '../support/wait.ts';
+
+/** Device and program time run this much faster (the table's 500 ms watchdog is 50 ms here: heartbeats keep up). */
+const TIME_SCALE = 5;
+
+let open: { db: TempStorage; app: AppService }[] = [];
+afterEach(async () => {
+  for (const { db, app } of open) {
+    await app.close();
+    db.dispose();
+  }
+  open = [];
+});
+
+async function clinic() {
+  const db = tempStorage();
+  const app = createAppService({ storage: db.storage, simulator: webSimulator({ seed: 2, timeScale: TIME_SCALE }) });
+  open.push({ db, app });
+  const views: (DecompressionView | null)[] = [];
+  app.onEvent((event) => {
+    if (event.kind === 'json' && event.message.name === 'decompression.changed') views.push(event.message.payload);
+  });
+  const dispatch = createDispatcher({ handlers: app.handlers, checkAccess: (a, m) => app.checkAccess(a, m), newErrorId: () => 'ref', reportInternal: (id, m, e) => console.error(id, m, e) });
+  const call = async <T = unknown>(method: string, params: unknown = {}): Promise<T> => {
+    const response = await dispatch(method, params);
+    if (!response.ok) throw new Error(`${method}: ${response.error.code}: ${response.error.message}`);
+    return response.value as T;
+  };
+  await call('auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'a long passphrase' });
+  const patient = await call<{ id: number }>('patients.create', { clinicId: 'D-1', familyName: 'Disc', givenName: 'Dora', dateOfBirth: '1970-01-01', heightMm: 1700, bodyMassKg: 80, notes: '' });
+  const prescription: PrescriptionInput = {
+    patientId: patient.id,
+    region: 'lumbar',
+    kind: 'intermittent',
+    maxN: null,
+    minN: null,
+    holdMs: 10_000,
+    restMs: 5_000,
+    rampUpMs: 0,
+    rampDownMs: 0,
+    steps: 1,
+    shape: 'linear',
+    rampRateNps: null,
+    treatmentMs: 60_000,
+    angleDeg: 10,
+    confirmedN: null,
+  };
+  return { app, dispatch, call, views, prescription, storage: db.storage };
+}
+
+async function until<T>(what: string, produce: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = produce();
+    if (value !== undefined) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+describe('the decompression console through the contract', () => {
+  it('previews the envelope and timeline, and refuses a hold above the envelope naming the field', async () => {
+    const c = await clinic();
+    const plan = await c.call<PlanView>('decompression.preview', c.prescription);
+    expect(plan.envelope.isFirstCapped).toBe(true);
+    expect(plan.maxN).toBe(plan.envelope.startTensionN);
+    expect(plan.segments[0]).toMatchObject({ startMs: 0, fromN: 0, phase: 'ramp-up' });
+    expect(plan.segments.at(-1)?.phase).toBe('final-release');
+    expect(Math.max(...plan.segments.map((s) => s.toN))).toBeLessThanOrEqual(plan.envelope.maxTensionN);
+    const refused = await c.dispatch('decompression.preview', { ...c.prescription, maxN: plan.envelope.maxTensionN + 50 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request', fields: [{ path: 'maxN' }] } });
+    await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: The table is not connected/);
+  });
+
+  it('prechecks with the patient switch, runs, and the patient switch releases it: high alarm, events, session aborted', async () => {
+    const c = await clinic();
+    await c.call('devices.connect', { role: 'table', port: 'sim:table' });
+    await until('the table', () => (c.app.devices.table?.driver.connected === undefined ? undefined : true));
+    const begun = await c.call<DecompressionView>('decompression.begin', c.prescription);
+    expect(begun.isSimulated).toBe(true);
+    await until('the switch test', () => (c.views.at(-1)?.detail?.startsWith('prechecking: switch-test') === true ? true : undefined));
+    await c.call('sim.setPatientSwitch', { position: 'pressed' });
+    await sleep(100);
+    await c.call('sim.setPatientSwitch', { position: 'ready' });
+    await until('ready', () => (c.views.at(-1)?.phase === 'ready' ? true : undefined));
+    // Locked, only the safety controls work: start is refused, which leaves the session ready.
+    await c.call('auth.lock');
+    expect(await c.dispatch('decompression.operator', { input: 'start' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await c.call('auth.unlock', { password: 'a long passphrase' });
+    await c.call('decompression.operator', { input: 'start' });
+    await until('tension', () => ((c.views.at(-1)?.measuredN ?? 0) > 100 ? true : undefined));
+    await c.call('sim.setPatientSwitch', { position: 'pressed' });
+    const released = await until('the release', () => (c.views.at(-1)?.phase === 'released' ? c.views.at(-1) : undefined));
+    expect(released?.detail).toBe('released (patient-stop)');
+    expect(released?.alarms).toContainEqual(expect.objectContaining({ condition: 'patient-stop', priority: 'high' }));
+    await c.call('sim.setPatientSwitch', { position: 'ready' });
+    // Released and latched: nothing but a re-arm brings tension back; the therapist ends the session instead.
+    expect(await c.dispatch('decompression.operator', { input: 'start' })).toMatchObject({ ok: true });
+    await sleep(200);
+    expect(c.views.at(-1)?.phase).toBe('released');
+    const ended = await c.call<DecompressionView>('decompression.end');
+    expect(ended).toMatchObject({ isOver: true, phase: 'released' });
+    const session = getSession(c.storage, begun.sessionId);
+    expect(session).toMatchObject({ ok: true, value: { kind: 'decompression', status: 'aborted', isSimulated: true } });
+    const events = listEvents(c.storage, begun.sessionId);
+    expect(events.some((e) => e.kind === 'safety' && e.detail['alarm'] === 'patient-stop')).toBe(true);
+    expect(events.some((e) => e.kind === 'operator-action' && (e.detail['input'] as { kind?: string }).kind === 'start' && e.detail['isAccepted'] === true)).toBe(true);
+    expect(events.some((e) => e.kind === 'protocol-phase' && e.detail['phase'] === 'running')).toBe(true);
+  });
+});
