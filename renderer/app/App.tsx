@@ -13,23 +13,26 @@ import type { AuthStatus, OperatorRole, OperatorView } from '../../api/index.ts'
 import type { FrameLoop } from '../charts/frame-loop.ts';
 import { SignInScreen } from '../features/auth/SignInScreen.tsx';
 import { LiveBalanceScreen } from '../features/balance/LiveBalanceScreen.tsx';
+import { DecompressionScreen } from '../features/decompression/DecompressionScreen.tsx';
+import { SafetyBar } from '../features/decompression/SafetyBar.tsx';
 import { DevicesScreen } from '../features/devices/DevicesScreen.tsx';
 import { OperatorsScreen } from '../features/operators/OperatorsScreen.tsx';
 import { PatientsScreen } from '../features/patients/PatientsScreen.tsx';
 import { ProtocolScreen } from '../features/protocols/ProtocolScreen.tsx';
 import { SimulatorPanel } from '../features/simulator/SimulatorPanel.tsx';
-import { useAuthStatus, useClient, useDevices, useHostLink, useSimulatorStatus } from './host-hooks.ts';
+import { useAuthStatus, useClient, useDecompression, useDevices, useHostLink, useSimulatorStatus } from './host-hooks.ts';
 
 const ALL_ROLES: readonly OperatorRole[] = ['therapist', 'technician', 'admin'];
 const SCREENS: readonly { readonly id: ScreenId; readonly label: string; readonly roles: readonly OperatorRole[] }[] = [
   { id: 'patients', label: 'Patients', roles: ['therapist', 'admin'] },
   { id: 'protocols', label: 'Protocols', roles: ['therapist', 'admin'] },
+  { id: 'decompression', label: 'Decompression', roles: ['therapist', 'admin'] },
   { id: 'balance', label: 'Live balance', roles: ALL_ROLES },
   { id: 'devices', label: 'Devices', roles: ALL_ROLES },
   { id: 'simulator', label: 'Simulator', roles: ALL_ROLES },
   { id: 'operators', label: 'Operators', roles: ['admin'] },
 ];
-type ScreenId = 'patients' | 'protocols' | 'balance' | 'devices' | 'simulator' | 'operators';
+type ScreenId = 'patients' | 'protocols' | 'decompression' | 'balance' | 'devices' | 'simulator' | 'operators';
 
 function HostLinkBanner() {
   const isHostUp = useHostLink();
@@ -87,6 +90,7 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
       <main>
         {shown === 'patients' && <PatientsScreen />}
         {shown === 'protocols' && <ProtocolScreen />}
+        {shown === 'decompression' && <DecompressionScreen />}
         {shown === 'balance' && <LiveBalanceScreen plate={devices.find((d) => d.role === 'plate')} loop={loop} />}
         {shown === 'devices' && <DevicesScreen devices={devices} hasSimulator={simulator !== null} />}
         {shown === 'simulator' && <SimulatorPanel status={simulator} />}
@@ -94,6 +98,11 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
       </main>
     </div>
   );
+}
+
+/** Mounted only while someone is signed in (the session's status needs an operator). */
+function DecompressionSafety() {
+  return <SafetyBar session={useDecompression()} />;
 }
 
 function Door({ status }: { readonly status: AuthStatus }) {
@@ -128,6 +137,7 @@ export function App({ loop }: { readonly loop: FrameLoop }) {
           <Door status={status} />
         </div>
       )}
+      {operator !== null && <DecompressionSafety />}
     </>
   );
 }

@@ -4,7 +4,7 @@
  * live samples never go through here (charts/live-plate-view.ts).
  */
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { ApiClient, ApiEvents, AuthStatus, BalanceRunView, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
+import type { ApiClient, ApiEvents, AuthStatus, BalanceRunView, DecompressionView, DeviceSnapshot, SimulatorStatus } from '../../api/index.ts';
 import type { HostConnection } from '../api-client/connect.ts';
 
 export const HostContext = createContext<HostConnection | null>(null);
@@ -23,14 +23,16 @@ export function useClient(): ApiClient {
  * A host value kept current: fetched once by `method`, then replaced by every `event` push.
  * `method` must answer with the event's payload type (devices.list ↔ devices.changed, …).
  */
-type ValueEvent = 'auth.changed' | 'balance.changed' | 'devices.changed' | 'sim.changed';
-type ValueMethod<E extends ValueEvent> = E extends 'auth.changed'
-  ? 'auth.status'
-  : E extends 'balance.changed'
-    ? 'balance.status'
-    : E extends 'devices.changed'
-      ? 'devices.list'
-      : 'sim.status';
+type ValueEvent = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed';
+/** The method that answers with each event's payload. */
+interface ValueMethods {
+  'auth.changed': 'auth.status';
+  'balance.changed': 'balance.status';
+  'decompression.changed': 'decompression.status';
+  'devices.changed': 'devices.list';
+  'sim.changed': 'sim.status';
+}
+type ValueMethod<E extends ValueEvent> = ValueMethods[E];
 
 function useHostValue<E extends ValueEvent>(
   event: E,
@@ -64,6 +66,11 @@ export function useAuthStatus(): AuthStatus | null {
 /** The balance run in progress (or the last one, ended); null when there is none. */
 export function useBalanceRun(): BalanceRunView | null {
   return useHostValue('balance.changed', 'balance.status', null) ?? null;
+}
+
+/** The decompression session under way (or the last one, over); null when there is none. */
+export function useDecompression(): DecompressionView | null {
+  return useHostValue('decompression.changed', 'decompression.status', null) ?? null;
 }
 
 /** The simulator's status; null when Proprio runs without the simulator. */

@@ -1,0 +1,144 @@
+/**
+ * Before a session: the patient, the program and its tensions (lbf), previewed against the
+ * patient's envelope with the timeline chart; the session can begin only from a preview of
+ * exactly what is on the form. Refusals appear beside their fields.
+ */
+import { useEffect, useState } from 'react';
+import { PROGRAM_KINDS, type PatientView, type PlanView } from '../../../api/index.ts';
+import { newtonsToPoundsForce } from '../../../core/index.ts';
+import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
+import { useClient } from '../../app/host-hooks.ts';
+import { useFormCall } from '../../app/use-form-call.ts';
+import { DEFAULT_PRESCRIPTION, FORM_FIELD_OF, toPrescription, type PrescriptionValues } from './prescription-values.ts';
+import { TimelinePreview } from './TimelinePreview.tsx';
+
+const lbf = (n: number): string => `${newtonsToPoundsForce(n).toFixed(1)} lbf`;
+
+const TEXT_FIELDS: readonly { readonly key: keyof PrescriptionValues; readonly label: string; readonly kinds?: readonly string[] }[] = [
+  { key: 'maxLbf', label: 'Hold tension (lbf; empty: suggested)' },
+  { key: 'minLbf', label: 'Rest tension (lbf; empty: highest allowed)', kinds: ['intermittent', 'cyclic', 'progressive', 'regressive'] },
+  { key: 'holdS', label: 'Hold (s)', kinds: ['intermittent', 'progressive', 'regressive'] },
+  { key: 'restS', label: 'Rest (s)', kinds: ['intermittent', 'progressive', 'regressive'] },
+  { key: 'rampUpS', label: 'Ramp up (s)', kinds: ['cyclic'] },
+  { key: 'rampDownS', label: 'Ramp down (s)', kinds: ['cyclic'] },
+  { key: 'steps', label: 'Steps', kinds: ['progressive', 'regressive'] },
+  { key: 'rateLbfps', label: 'Ramp speed (lbf/s; empty: the limit)' },
+  { key: 'minutes', label: 'Treatment (min)' },
+  { key: 'angleDeg', label: 'Angle of pull (°)' },
+  { key: 'confirmLbf', label: 'Confirm hold tension (lbf), if asked' },
+];
+
+function PlanSummary({ plan }: { readonly plan: PlanView }) {
+  const e = plan.envelope;
+  return (
+    <div data-testid="plan-summary">
+      <dl className="stats">
+        <dt>Hold / rest</dt>
+        <dd>
+          {lbf(plan.maxN)} / {lbf(plan.minN)}
+        </dd>
+        <dt>Ramp speed</dt>
+        <dd>{newtonsToPoundsForce(plan.rampRateNps).toFixed(1)} lbf/s</dd>
+        <dt>Total time</dt>
+        <dd>{(plan.totalMs / 60_000).toFixed(1)} min</dd>
+        <dt>Envelope: never above</dt>
+        <dd>{lbf(e.maxTensionN)}</dd>
+        <dt>Confirmation above</dt>
+        <dd>{lbf(e.confirmAboveN)}</dd>
+        <dt>Suggested hold</dt>
+        <dd>
+          {lbf(e.startTensionN)}
+          {e.isFirstCapped ? ' (first-session cap)' : ''}
+        </dd>
+      </dl>
+      <TimelinePreview segments={plan.segments} />
+    </div>
+  );
+}
+
+export function PrescriptionPanel() {
+  const client = useClient();
+  const preview = useFormCall();
+  const begin = useFormCall();
+  const [patients, setPatients] = useState<readonly PatientView[]>([]);
+  const [patientId, setPatientId] = useState<number | null>(null);
+  const [values, setValues] = useState<PrescriptionValues>(DEFAULT_PRESCRIPTION);
+  const [plan, setPlan] = useState<{ readonly plan: PlanView; readonly of: string } | null>(null);
+  useEffect(() => {
+    void client.call('patients.list', {}).then((r) => r.ok && setPatients(r.value));
+  }, [client]);
+  const chosen = patientId ?? patients[0]?.id ?? null;
+  const key = JSON.stringify([chosen, values]);
+  const errors: Partial<Record<keyof PrescriptionValues, string>> = Object.fromEntries(
+    Object.entries({ ...preview.fields, ...begin.fields }).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
+  );
+  const set = (field: keyof PrescriptionValues, value: string): void => setValues((v) => ({ ...v, [field]: value }));
+  const prescription = () => (chosen === null ? undefined : toPrescription(chosen, values));
+
+  const doPreview = (): void => {
+    const p = prescription();
+    if (p === undefined) return;
+    if (!p.ok) return preview.refuse(p.errors);
+    preview.run(
+      () => client.call('decompression.preview', p.value),
+      (view) => setPlan({ plan: view, of: key }),
+    );
+  };
+  const doBegin = (): void => {
+    const p = prescription();
+    if (p?.ok === true) begin.run(() => client.call('decompression.begin', p.value));
+  };
+
+  return (
+    <section className="card" aria-labelledby="rx-title">
+      <h2 id="rx-title">Prescription</h2>
+      <div className="form-grid">
+        <Field id="rx-patient" label="Patient" error={undefined}>
+          <select {...fieldInputProps('rx-patient', undefined)} value={chosen ?? ''} onChange={(e) => setPatientId(Number(e.target.value))}>
+            {patients.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.familyName}, {p.givenName} ({p.clinicId}){p.bodyMassKg === null ? ' — no body mass' : `, ${p.bodyMassKg} kg`}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="rx-region" label="Region" error={errors.region}>
+          <select {...fieldInputProps('rx-region', errors.region)} value={values.region} onChange={(e) => set('region', e.target.value)}>
+            <option value="lumbar">lumbar</option>
+            <option value="cervical">cervical</option>
+          </select>
+        </Field>
+        <Field id="rx-kind" label="Program" error={errors.kind}>
+          <select {...fieldInputProps('rx-kind', errors.kind)} value={values.kind} onChange={(e) => set('kind', e.target.value)}>
+            {PROGRAM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="rx-shape" label="Ramp shape" error={undefined}>
+          <select {...fieldInputProps('rx-shape', undefined)} value={values.shape} onChange={(e) => set('shape', e.target.value)}>
+            <option value="linear">linear</option>
+            <option value="logarithmic">logarithmic (fast then slow)</option>
+          </select>
+        </Field>
+        {TEXT_FIELDS.filter((f) => f.kinds === undefined || f.kinds.includes(values.kind)).map(({ key: field, label }) => (
+          <Field key={field} id={`rx-${field}`} label={label} error={errors[field]}>
+            <input {...fieldInputProps(`rx-${field}`, errors[field])} inputMode="decimal" value={values[field]} onChange={(e) => set(field, e.target.value)} />
+          </Field>
+        ))}
+      </div>
+      <div className="row">
+        <button type="button" disabled={preview.isBusy || chosen === null} onClick={doPreview}>
+          Preview
+        </button>
+        <button type="button" disabled={begin.isBusy || plan?.of !== key} onClick={doBegin}>
+          Begin prechecks
+        </button>
+      </div>
+      <FormMessage message={begin.message ?? preview.message} />
+      {plan !== null && plan.of === key && <PlanSummary plan={plan.plan} />}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The decompression console in browser mode, by clicking, on the simulated table with time
+ * compressed (`--time-scale 2`: the table's 500 ms watchdog stays 250 ms of real time, which a
+ * loaded machine running Chromium does not miss): the prescription previewed with its envelope and timeline chart,
+ * a refused hold tension shown beside its field, the prechecks with the patient switch pressed in
+ * the simulator panel, the program started, then the patient switch pressed mid-program: release,
+ * the high-priority alarm, and STOP always on screen, also over the locked screen.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { FIRST_ADMIN, signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
+
+let host: WebHost;
+
+test.beforeAll(async () => {
+  host = await startWebHost(['--simulate', '--port', '0', '--time-scale', '2']);
+});
+
+test.afterAll(async () => {
+  await host.stop();
+});
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+async function pressPatientSwitch(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Simulator' }).click();
+  await page.getByRole('button', { name: 'Switch pressed' }).click();
+  await expect(page.getByRole('button', { name: 'Switch pressed' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Switch ready' }).click();
+  await page.getByRole('button', { name: 'Decompression' }).click();
+}
+
+test('preview, prechecks with the switch, run, patient switch release with its alarm, STOP over the lock', async ({ page }, testInfo) => {
+  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  await signInFirstAdmin(page, host);
+  await page.getByRole('button', { name: 'Patients' }).click();
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await page.getByLabel('Clinic ID').fill('L-5');
+  await page.getByLabel('Family name').fill('Lumbar');
+  await page.getByLabel('Given name').fill('Leo');
+  await page.getByLabel('Date of birth').fill('1972-04-05');
+  await page.getByLabel('Body mass (kg)').fill('82');
+  await page.getByRole('button', { name: 'Save patient' }).click();
+  await expect(page.getByText('Saved Leo Lumbar (L-5).')).toBeVisible();
+
+  // The prescription: a hold far above the envelope is refused beside its field; the suggestion previews.
+  await page.getByRole('button', { name: 'Decompression' }).click();
+  await page.getByLabel('Treatment (min)').fill('1');
+  await page.getByLabel(/^Hold tension/).fill('400');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.locator('#rx-maxLbf-error')).not.toBeEmpty();
+  await expect(page.getByRole('button', { name: 'Begin prechecks' })).toBeDisabled();
+  await page.getByLabel(/^Hold tension/).fill('');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('plan-summary')).toContainText('(first-session cap)');
+  await expect(page.getByTestId('timeline-chart').locator('canvas')).toBeVisible();
+  await expectAccessible(page, 'decompression prescription');
+  await shot('30-decompression-preview');
+
+  // Prechecks end with the patient switch test: pressed and let go in the simulator panel.
+  await page.getByRole('button', { name: 'Begin prechecks' }).click();
+  await expect(page.getByTestId('session-phase')).toHaveText(/switch-test/, { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'STOP' })).toBeVisible();
+  await pressPatientSwitch(page);
+  await expect(page.getByTestId('session-phase')).toHaveText('ready', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Start program' }).click();
+  await expect(page.getByTestId('session-phase')).toHaveText('running');
+  await expect.poll(async () => Number((await page.getByTestId('measured').textContent())?.replace(' lbf', '') ?? 0), { timeout: 15_000 }).toBeGreaterThan(20);
+  await shot('31-decompression-running');
+
+  // Locked mid-program: the workspace is covered, STOP and RELEASE are not.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Proprio is locked' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'STOP' })).toBeVisible();
+  await expectAccessible(page, 'locked with a session');
+  await shot('32-locked-stop-reachable');
+  await page.getByLabel('Password').fill(FIRST_ADMIN.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+
+  // The patient presses the switch: immediate release, the high-priority alarm.
+  await page.getByRole('button', { name: 'Simulator' }).click();
+  await page.getByRole('button', { name: 'Switch pressed' }).click();
+  await page.getByRole('button', { name: 'Decompression' }).click();
+  await expect(page.getByTestId('session-phase')).toHaveText('released (patient-stop)', { timeout: 10_000 });
+  await expect(page.getByTestId('alarm-patient-stop')).toContainText('HIGH — PATIENT STOP');
+  // The only alarm: the link held all along (no watchdog release while the screen was locked).
+  await expect(page.getByRole('list', { name: 'Alarms' }).getByRole('listitem')).toHaveCount(1);
+  await expectAccessible(page, 'decompression alarm');
+  await shot('33-decompression-patient-stop');
+  await page.getByTestId('alarm-patient-stop').getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(page.getByTestId('alarm-patient-stop').getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Simulator' }).click();
+  await page.getByRole('button', { name: 'Switch ready' }).click();
+  await page.getByRole('button', { name: 'Decompression' }).click();
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByTestId('session-phase')).toHaveText(/^Session over/);
+  await expect(page.getByRole('button', { name: 'STOP' })).toHaveCount(0);
+  expect(host.stderr()).not.toContain('internal error');
+});
