@@ -50,6 +50,7 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'decompression.rearm': roles('therapist', 'admin'),
   'decompression.acknowledge': OPERATOR,
   'decompression.end': roles('therapist', 'admin'),
+  'history.sessions': roles('therapist', 'admin'),
   'devices.list': UNLOCKED,
   'devices.connect': roles('technician', 'admin'),
   'devices.disconnect': roles('technician', 'admin'),

@@ -13,6 +13,7 @@ import { APP_METHODS } from './app/app-methods.ts';
 import { AUTH_METHODS, type AuthStatus } from './auth/auth-methods.ts';
 import { BALANCE_METHODS, type BalanceRunView } from './balance/balance-methods.ts';
 import { DECOMPRESSION_METHODS, type DecompressionView } from './decompression/decompression-methods.ts';
+import { HISTORY_METHODS } from './history/history-methods.ts';
 import { PATIENT_METHODS } from './patients/patient-methods.ts';
 import { DEVICE_METHODS } from './devices/device-methods.ts';
 import type { DeviceSnapshot } from './devices/device-snapshot.ts';
@@ -26,6 +27,7 @@ export const METHODS = {
   ...PATIENT_METHODS,
   ...BALANCE_METHODS,
   ...DECOMPRESSION_METHODS,
+  ...HISTORY_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

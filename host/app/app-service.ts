@@ -15,6 +15,7 @@ import { BalanceRuns } from './balance-run.ts';
 import { DecompressionConsole } from './decompression-console.ts';
 import { decompressionHandlers } from './decompression-handlers.ts';
 import { DeviceHub } from './device-hub.ts';
+import { historyHandlers } from './history-handlers.ts';
 import { OperatorSession } from './operator-session.ts';
 import { patientHandlers } from './patient-handlers.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
@@ -84,6 +85,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     ...patientHandlers(session, options.storage),
     ...balanceHandlers(balance, session),
     ...decompressionHandlers(decompression, session),
+    ...historyHandlers(options.storage),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),

@@ -16,6 +16,7 @@ import { LiveBalanceScreen } from '../features/balance/LiveBalanceScreen.tsx';
 import { DecompressionScreen } from '../features/decompression/DecompressionScreen.tsx';
 import { SafetyBar } from '../features/decompression/SafetyBar.tsx';
 import { DevicesScreen } from '../features/devices/DevicesScreen.tsx';
+import { HistoryScreen } from '../features/history/HistoryScreen.tsx';
 import { OperatorsScreen } from '../features/operators/OperatorsScreen.tsx';
 import { PatientsScreen } from '../features/patients/PatientsScreen.tsx';
 import { ProtocolScreen } from '../features/protocols/ProtocolScreen.tsx';
@@ -27,12 +28,13 @@ const SCREENS: readonly { readonly id: ScreenId; readonly label: string; readonl
   { id: 'patients', label: 'Patients', roles: ['therapist', 'admin'] },
   { id: 'protocols', label: 'Protocols', roles: ['therapist', 'admin'] },
   { id: 'decompression', label: 'Decompression', roles: ['therapist', 'admin'] },
+  { id: 'history', label: 'History', roles: ['therapist', 'admin'] },
   { id: 'balance', label: 'Live balance', roles: ALL_ROLES },
   { id: 'devices', label: 'Devices', roles: ALL_ROLES },
   { id: 'simulator', label: 'Simulator', roles: ALL_ROLES },
   { id: 'operators', label: 'Operators', roles: ['admin'] },
 ];
-type ScreenId = 'patients' | 'protocols' | 'decompression' | 'balance' | 'devices' | 'simulator' | 'operators';
+type ScreenId = 'patients' | 'protocols' | 'decompression' | 'history' | 'balance' | 'devices' | 'simulator' | 'operators';
 
 function HostLinkBanner() {
   const isHostUp = useHostLink();
@@ -91,6 +93,7 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
         {shown === 'patients' && <PatientsScreen />}
         {shown === 'protocols' && <ProtocolScreen />}
         {shown === 'decompression' && <DecompressionScreen />}
+        {shown === 'history' && <HistoryScreen />}
         {shown === 'balance' && <LiveBalanceScreen plate={devices.find((d) => d.role === 'plate')} loop={loop} />}
         {shown === 'devices' && <DevicesScreen devices={devices} hasSimulator={simulator !== null} />}
         {shown === 'simulator' && <SimulatorPanel status={simulator} />}

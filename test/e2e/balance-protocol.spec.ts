@@ -59,5 +59,17 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await expect(page.getByRole('heading', { name: 'Start a protocol' })).toBeVisible();
   await expectAccessible(page, 'protocol results');
   await shot('21-protocol-results');
+
+  // History: a simulated session stays out of the patient's history until QA asks for it, then shows flagged.
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByText('No sessions (simulated sessions are hidden).')).toBeVisible();
+  await page.getByLabel('Include sessions on simulated devices (QA)').check();
+  const session = page.getByTestId('history-session');
+  await expect(session).toHaveCount(1);
+  await expect(session.getByRole('heading')).toContainText(/^\d{4}-\d\d-\d\d — Romberg \(complete\) SIMULATED$/);
+  await expect(session.locator('tbody tr')).toHaveText([/^eo \(uncalibrated plate\)completed/, /^ec \(uncalibrated plate\)completed/]);
+  await expect(page.getByTestId('trend')).toContainText(/romberg · eo: \d+\.\d \(\d{4}-\d\d-\d\d\)/);
+  await expectAccessible(page, 'history');
+  await shot('22-history');
   expect(host.stderr()).not.toContain('internal error');
 });

@@ -1,0 +1,62 @@
+/** The contract's history method: a patient's sessions with their trials' headline figures, from the clinic database. */
+import type { ApiHandlers, HistorySession, HistoryTrial, TrialFigures } from '../../api/index.ts';
+import { newtonsToPoundsForce, ok } from '../../core/index.ts';
+import { listTrials, sessionsForPatient, type Session, type Storage, type Trial } from '../storage/index.ts';
+import { storageRefusal } from './storage-refusal.ts';
+
+const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+function figuresOf(sway: unknown): TrialFigures | null {
+  if (typeof sway !== 'object' || sway === null) return null;
+  const m = sway as Record<string, unknown>;
+  return { pathLengthMm: numberOrNull(m['pathLengthMm']), meanVelocityMmS: numberOrNull(m['meanVelocityMmS']), rmsMm: numberOrNull(m['rmsMm']), ellipseArea95Mm2: numberOrNull(m['ellipseArea95Mm2']) };
+}
+
+function trialView(trial: Trial): HistoryTrial {
+  const m = trial.metrics;
+  return {
+    id: trial.id,
+    protocol: trial.protocol,
+    condition: trial.condition,
+    outcome: typeof m['outcome'] === 'string' ? m['outcome'] : null,
+    figures: figuresOf(m['sway']),
+    isUncalibrated: m['isPlateCalibrated'] === false,
+    algorithmVersion: trial.algorithmVersion,
+  };
+}
+
+/** Balance sessions carry the protocol's name in their notes; decompression sessions a JSON summary. */
+function titleOf(session: Session): string {
+  if (session.kind === 'balance') return session.notes === '' ? 'Balance' : session.notes;
+  try {
+    const notes = JSON.parse(session.notes) as { program?: unknown; region?: unknown; maxN?: unknown };
+    const maxLbf = typeof notes.maxN === 'number' ? ` to ${newtonsToPoundsForce(notes.maxN).toFixed(0)} lbf` : '';
+    const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+    return `Decompression, ${text(notes.region)} ${text(notes.program)}${maxLbf}`.replace(/\s+/g, ' ');
+  } catch {
+    return 'Decompression';
+  }
+}
+
+export function historyHandlers(storage: Storage): Pick<ApiHandlers, 'history.sessions'> {
+  return {
+    'history.sessions': ({ patientId, includeSimulated }) => {
+      const sessions = sessionsForPatient(storage, patientId, { includeSimulated });
+      if (!sessions.ok) return storageRefusal(sessions.error);
+      return ok(
+        sessions.value.map(
+          (s): HistorySession => ({
+            id: s.id,
+            kind: s.kind,
+            status: s.status,
+            startedAtMs: s.startedAtMs,
+            endedAtMs: s.endedAtMs,
+            isSimulated: s.isSimulated,
+            title: titleOf(s),
+            trials: listTrials(storage, s.id).map(trialView),
+          }),
+        ),
+      );
+    },
+  };
+}

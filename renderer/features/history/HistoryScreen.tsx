@@ -1,0 +1,123 @@
+/**
+ * A patient's sessions with their results, newest first, and a metric's trend across them.
+ * Simulated sessions stay out of the history unless QA asks for them; shown, they are flagged.
+ */
+import { useEffect, useState } from 'react';
+import type { HistorySession, PatientView, TrialFigures } from '../../../api/index.ts';
+import { useClient } from '../../app/host-hooks.ts';
+import { trendOf } from './trend.ts';
+
+const METRICS: readonly { readonly key: keyof TrialFigures; readonly label: string; readonly digits: number }[] = [
+  { key: 'meanVelocityMmS', label: 'Mean velocity (mm/s)', digits: 1 },
+  { key: 'pathLengthMm', label: 'Path length (mm)', digits: 0 },
+  { key: 'rmsMm', label: 'RMS (mm)', digits: 1 },
+  { key: 'ellipseArea95Mm2', label: '95 % ellipse (mm²)', digits: 0 },
+];
+
+const day = (atMs: number): string => new Date(atMs).toISOString().slice(0, 10);
+const fixed = (v: number | null | undefined, digits: number): string => (v === null || v === undefined ? '—' : v.toFixed(digits));
+
+function SessionCard({ session }: { readonly session: HistorySession }) {
+  return (
+    <article className="card" aria-label={`${session.title}, ${day(session.startedAtMs)}`} data-testid="history-session">
+      <h2>
+        {day(session.startedAtMs)} — {session.title} <span className="hint">({session.status})</span>
+        {session.isSimulated && <span className="badge-simulated"> SIMULATED</span>}
+      </h2>
+      {session.trials.length > 0 && (
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">Trial</th>
+              <th scope="col">Outcome</th>
+              {METRICS.map((m) => (
+                <th key={m.key} scope="col">
+                  {m.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {session.trials.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  {t.condition}
+                  {t.isUncalibrated ? ' (uncalibrated plate)' : ''}
+                </td>
+                <td>{t.outcome ?? '—'}</td>
+                {METRICS.map((m) => (
+                  <td key={m.key}>{fixed(t.figures?.[m.key], m.digits)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}
+
+export function HistoryScreen() {
+  const client = useClient();
+  const [patients, setPatients] = useState<readonly PatientView[]>([]);
+  const [patientId, setPatientId] = useState<number | null>(null);
+  const [includeSimulated, setIncludeSimulated] = useState(false);
+  const [sessions, setSessions] = useState<readonly HistorySession[]>([]);
+  const [metric, setMetric] = useState<keyof TrialFigures>('meanVelocityMmS');
+  useEffect(() => {
+    void client.call('patients.list', {}).then((r) => r.ok && setPatients(r.value));
+  }, [client]);
+  const chosen = patientId ?? patients[0]?.id ?? null;
+  useEffect(() => {
+    if (chosen === null) return;
+    let isCurrent = true;
+    void client.call('history.sessions', { patientId: chosen, includeSimulated }).then((r) => isCurrent && r.ok && setSessions(r.value));
+    return () => {
+      isCurrent = false;
+    };
+  }, [client, chosen, includeSimulated]);
+  const digits = METRICS.find((m) => m.key === metric)?.digits ?? 1;
+  return (
+    <div className="screen">
+      <h1>History</h1>
+      <div className="row">
+        <label>
+          Patient
+          <select value={chosen ?? ''} onChange={(e) => setPatientId(Number(e.target.value))}>
+            {patients.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.familyName}, {p.givenName} ({p.clinicId})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={includeSimulated} onChange={(e) => setIncludeSimulated(e.target.checked)} />
+          Include sessions on simulated devices (QA)
+        </label>
+        <label>
+          Trend of
+          <select value={metric} onChange={(e) => setMetric(e.target.value as keyof TrialFigures)}>
+            {METRICS.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <section className="card" aria-labelledby="trend-title" data-testid="trend">
+        <h2 id="trend-title">Trend across sessions, oldest first</h2>
+        {trendOf(sessions, metric).map((row) => (
+          <p key={row.key}>
+            <strong>{row.key}</strong>: {row.points.map((p) => `${fixed(p.value, digits)} (${day(p.atMs)})`).join(' → ')}
+          </p>
+        ))}
+      </section>
+      {sessions.length === 0 && <p className="hint">No sessions{includeSimulated ? '' : ' (simulated sessions are hidden)'}.</p>}
+      {sessions.map((s) => (
+        <SessionCard key={s.id} session={s} />
+      ))}
+    </div>
+  );
+}
