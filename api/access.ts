@@ -51,6 +51,7 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'decompression.acknowledge': OPERATOR,
   'decompression.end': roles('therapist', 'admin'),
   'history.sessions': roles('therapist', 'admin'),
+  'calibration.table': roles('technician', 'admin'),
   'devices.list': UNLOCKED,
   'devices.connect': roles('technician', 'admin'),
   'devices.disconnect': roles('technician', 'admin'),

@@ -12,6 +12,7 @@ import type { MethodSpec } from './method-spec.ts';
 import { APP_METHODS } from './app/app-methods.ts';
 import { AUTH_METHODS, type AuthStatus } from './auth/auth-methods.ts';
 import { BALANCE_METHODS, type BalanceRunView } from './balance/balance-methods.ts';
+import { CALIBRATION_METHODS } from './calibration/calibration-methods.ts';
 import { DECOMPRESSION_METHODS, type DecompressionView } from './decompression/decompression-methods.ts';
 import { HISTORY_METHODS } from './history/history-methods.ts';
 import { PATIENT_METHODS } from './patients/patient-methods.ts';
@@ -28,6 +29,7 @@ export const METHODS = {
   ...BALANCE_METHODS,
   ...DECOMPRESSION_METHODS,
   ...HISTORY_METHODS,
+  ...CALIBRATION_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -74,4 +74,17 @@ export interface DeviceSnapshot {
   readonly rateHz: number | null;
   readonly stats: DeviceStats;
   readonly raw: RawChannels;
+  /** The device's calibration in force (issue 8); null until its identity is known. */
+  readonly calibration: CalibrationStatusView | null;
+}
+
+/**
+ * passed: in force and in date; overdue: passed but past its due date; failed: the latest one
+ * failed; none: never calibrated. Anything but `passed` is flagged wherever the device is used.
+ */
+export interface CalibrationStatusView {
+  readonly status: 'passed' | 'overdue' | 'failed' | 'none';
+  readonly calibrationId: number | null;
+  readonly performedAtMs: number | null;
+  readonly dueAtMs: number | null;
 }

@@ -14,12 +14,20 @@ import type { PatientParams } from './patient-model.ts';
 import { TableLoadCell } from './table-load-cell.ts';
 
 const RUNAWAY_SPEED_MM_S = 10;
+/**
+ * The reference gauge in line with the harness (a technician's digital force gauge) shows the
+ * true tension through its display filter. DESIGN: a 0.25 s exponential average, like the
+ * averaging display of such gauges, so one reading is not one instant of the harness's ripple.
+ */
+const GAUGE_TAU_S = 0.25;
 
 export class TablePhysics {
   readonly actuator: Actuator;
   readonly patient: PatientModel;
   readonly loadCell: TableLoadCell;
   isRunaway = false;
+  /** What the reference gauge shows, N. */
+  gaugeN = 0;
 
   constructor(prng: Prng, drive: DriveKind, patient?: PatientParams, loadCellNoiseN?: number, loadCellSpanErrorFrac?: number) {
     this.actuator = new Actuator(drive);
@@ -37,6 +45,7 @@ export class TablePhysics {
     const command = commandMmS !== null && this.isRunaway ? RUNAWAY_SPEED_MM_S : commandMmS;
     this.actuator.step(dtS, command, this.tensionN);
     this.patient.step(dtS, this.actuator.posMm);
+    this.gaugeN += Math.min(dtS / GAUGE_TAU_S, 1) * (this.tensionN - this.gaugeN);
   }
 
   sampleLoadCell(): void {

@@ -84,6 +84,8 @@ export interface TableSimState {
   readonly setN: number;
   readonly measuredN: number;
   readonly trueTensionN: number;
+  /** The reference gauge in line with the harness: the true tension through its 0.25 s display average. */
+  readonly gaugeN: number;
   readonly posMm: number;
   readonly velMmS: number;
   readonly isMotorOn: boolean;
@@ -188,6 +190,7 @@ export function createTableSim(options: TableSimOptions = {}): TableSim {
         setN: control.setN,
         measuredN: physics.loadCell.measN,
         trueTensionN: physics.tensionN,
+        gaugeN: physics.gaugeN,
         posMm: physics.actuator.posMm,
         velMmS: physics.actuator.velMmS,
         isMotorOn: isMotorOn(control.state),

@@ -10,6 +10,8 @@ import type { Access, ApiError, ApiHandlers, AppInfo, MethodName, OutgoingEvent 
 import { realTimers, type Timers } from '../../native-bridge/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { authHandlers } from './auth-handlers.ts';
+import { calibrationHandlers } from './calibration-handlers.ts';
+import { calibrationStatus } from './calibration-status.ts';
 import { balanceHandlers } from './balance-handlers.ts';
 import { BalanceRuns } from './balance-run.ts';
 import { DecompressionConsole } from './decompression-console.ts';
@@ -64,6 +66,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish,
     timeScale: simulator?.timeScale ?? 1,
+    calibrationOf: (_role, identity) => {
+      const { latest: _, ...status } = calibrationStatus(options.storage, identity, (options.nowEpochMs ?? preciseEpochMs)());
+      return status;
+    },
     ...(simulator === undefined ? {} : { inProcess: simulator.connector }),
   });
   const balance = new BalanceRuns({
@@ -86,6 +92,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     ...balanceHandlers(balance, session),
     ...decompressionHandlers(decompression, session),
     ...historyHandlers(options.storage),
+    ...calibrationHandlers(options.storage, devices, session, simulator, options.nowEpochMs ?? preciseEpochMs),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),

@@ -9,9 +9,9 @@ import type { ApiResponse, BalanceRunView, BalanceTrialView, TrialFigures } from
 import { apiError } from '../../api/index.ts';
 import { nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
 import { ProtocolRunner, type PlateCalibrationInUse, type ProtocolRunSummary, type TrialResult, type VoidedTrial } from '../balance/index.ts';
-import { storageCalibrationStore } from '../calibration/index.ts';
 import { addEvent, addTrial, createSession, finishSession, getPatient, type Storage } from '../storage/index.ts';
 import { protocolFor } from './balance-catalogue.ts';
+import { calibrationStatus } from './calibration-status.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { PlateSlot } from './device-slot.ts';
 
@@ -34,14 +34,13 @@ function calibrationOf(storage: Storage, plate: PlateSlot, nowMs: number): Calib
   if (connected === undefined) return undefined;
   const { identity, capabilities } = connected;
   const cellsMm = capabilities.cellPositionsMm;
-  const latest = storageCalibrationStore(storage).latestCalibration(identity);
+  const { status, latest } = calibrationStatus(storage, identity, nowMs);
   const stored = latest?.coefficients as { zeroCounts?: unknown; nPerCount?: unknown } | undefined;
   const zeroCounts = stored?.zeroCounts;
   const nPerCount = stored?.nPerCount;
   const isUsable =
     latest !== undefined &&
-    latest.isPassed &&
-    latest.dueAtMs > nowMs &&
+    status === 'passed' &&
     Array.isArray(zeroCounts) &&
     Array.isArray(nPerCount) &&
     zeroCounts.length === cellsMm.length &&

@@ -22,6 +22,7 @@ import {
 import { DecompressionRunner, describePhase, scaledTimers, type DecompressionRecordSink } from '../decompression/index.ts';
 import { startSessionRecording, type SessionRecording } from '../recording/index.ts';
 import { addEvent, createSession, getPatient, type Storage } from '../storage/index.ts';
+import { calibrationStatus } from './calibration-status.ts';
 import { decompressionHistory, type DecompressionNotes } from './decompression-history.ts';
 import type { DeviceHub } from './device-hub.ts';
 
@@ -157,6 +158,13 @@ class Session {
   }
 }
 
+/** Issue 8: a table whose calibration is missing, failed or overdue cannot start a program. */
+const TABLE_CALIBRATION_REFUSAL = {
+  none: 'This table’s load cell has never been calibrated.',
+  failed: 'This table’s latest load cell calibration failed.',
+  overdue: 'This table’s load cell calibration is overdue.',
+} as const;
+
 export class DecompressionConsole {
   private session: Session | undefined;
 
@@ -176,7 +184,10 @@ export class DecompressionConsole {
     const plan = planFor(this.o, input);
     if (!plan.ok) return plan;
     const table = this.o.devices.table;
-    if (table?.driver.connected === undefined) return apiError('refused', 'The table is not connected; connect it on the Devices screen first.');
+    const connected = table?.driver.connected;
+    if (table === undefined || connected === undefined) return apiError('refused', 'The table is not connected; connect it on the Devices screen first.');
+    const calibration = calibrationStatus(this.o.storage, connected.identity, this.o.nowEpochMs()).status;
+    if (calibration !== 'passed') return apiError('refused', `${TABLE_CALIBRATION_REFUSAL[calibration]} A technician must calibrate its load cell (Devices screen) before any program runs.`);
     const program = plan.value.prescription.program;
     const notes: DecompressionNotes = { maxN: program.maxN, region: program.region, program: program.mode.kind };
     const created = createSession(this.o.storage, { patientId: input.patientId, operatorId, kind: 'decompression', isSimulated: table.simulated, notes: JSON.stringify(notes) });

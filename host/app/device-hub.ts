@@ -6,7 +6,15 @@
  * Time compression (`--time-scale`) is for simulated devices only: a real port is refused while
  * it is on, so a real table never runs a program faster than prescribed.
  */
-import { apiError, type ApiResponse, type DeviceRole, type DeviceSnapshot, type OutgoingEvent } from '../../api/index.ts';
+import {
+  apiError,
+  type ApiResponse,
+  type CalibrationStatusView,
+  type DeviceIdentityView,
+  type DeviceRole,
+  type DeviceSnapshot,
+  type OutgoingEvent,
+} from '../../api/index.ts';
 import { ok } from '../../core/index.ts';
 import { describePortSpec, parsePortSpec, transportFor, type InProcessConnector, type TimerHandle, type Timers } from '../../native-bridge/index.ts';
 import type { DeviceSlot, PlateSlot, SlotContext, TableSlot } from './device-slot.ts';
@@ -28,6 +36,8 @@ export interface DeviceHubOptions {
   /** Device time compression; anything but 1 refuses real ports. */
   readonly timeScale: number;
   readonly plateRateHz?: number;
+  /** The calibration in force for a device, shown with it (storage; absent in tests without a database). */
+  readonly calibrationOf?: (role: DeviceRole, identity: DeviceIdentityView) => CalibrationStatusView;
 }
 
 const ROLE_ORDER: readonly DeviceRole[] = ['plate', 'table'];
@@ -45,11 +55,10 @@ export class DeviceHub {
   list(): readonly DeviceSnapshot[] {
     return ROLE_ORDER.flatMap((role) => {
       const slot = this.slots.get(role);
-      return slot === undefined ? [] : [slot.snapshot()];
+      return slot === undefined ? [] : [this.snapshotOf(slot)];
     });
   }
 
-  /** True when any assigned device is the built-in simulator (the SIMULATED banner). */
   /** The plate assigned now, for a balance run to listen to; undefined when none is. */
   get plate(): PlateSlot | undefined {
     return this.plateSlot;
@@ -65,6 +74,7 @@ export class DeviceHub {
     return this.options.timeScale;
   }
 
+  /** True when any assigned device is the built-in simulator (the SIMULATED banner). */
   get hasSimulated(): boolean {
     return [...this.slots.values()].some((slot) => slot.simulated);
   }
@@ -101,7 +111,14 @@ export class DeviceHub {
     slot.start();
     this.armStatsTimer();
     this.schedulePush();
-    return ok(slot.snapshot());
+    return ok(this.snapshotOf(slot));
+  }
+
+  /** The slot's snapshot with the calibration in force for its device (from the clinic database). */
+  private snapshotOf(slot: DeviceSlot): DeviceSnapshot {
+    const snapshot = slot.snapshot();
+    const identity = snapshot.identity;
+    return { ...snapshot, calibration: identity === null ? null : (this.options.calibrationOf?.(snapshot.role, identity) ?? null) };
   }
 
   async disconnect(role: DeviceRole): Promise<ApiResponse<null>> {

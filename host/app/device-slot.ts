@@ -15,7 +15,8 @@ export interface DeviceSlot {
   /** Starts connecting (and reconnecting until stop). */
   start(): void;
   stop(): Promise<void>;
-  snapshot(): DeviceSnapshot;
+  /** What the slot knows; the hub adds the calibration in force. */
+  snapshot(): Omit<DeviceSnapshot, 'calibration'>;
 }
 
 /** The plate's slot also lends its driver to a balance run (it listens; the slot keeps owning it). */
@@ -76,7 +77,7 @@ export function createSlot(parts: SlotParts, context: SlotContext): DeviceSlot {
       batcher.flush();
       batcher.dispose();
     },
-    snapshot(): DeviceSnapshot {
+    snapshot(): Omit<DeviceSnapshot, 'calibration'> {
       const connected = driver.connected;
       return {
         role: parts.role,

@@ -21,5 +21,7 @@ export interface SimulatorBackend {
   setPatientSwitch(position: SwitchPosition): void;
   setEstop(engaged: boolean): void;
   setUnplugged(role: DeviceRole, unplugged: boolean): Promise<void>;
+  /** The reference gauge in line with the simulated table's harness: its true tension, N. */
+  tableGaugeN(): number;
   close(): Promise<void>;
 }

@@ -20,6 +20,7 @@ function fakeBackend(log: string[]): SimulatorBackend {
     setPatientSwitch: (position) => void log.push(`switch ${position}`),
     setEstop: (engaged) => void log.push(`estop ${engaged}`),
     setUnplugged: async (role, unplugged) => void log.push(`unplugged ${role} ${unplugged}`),
+    tableGaugeN: () => 0,
     close: async () => undefined,
   };
 }

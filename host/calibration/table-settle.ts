@@ -15,6 +15,12 @@ export const WINDOW_FRAMES = 50;
 /** DESIGN: ~2× the 0.1 % FS noise of the cell (decompression.md §7.1 SIM_LOADCELL_NOISE). */
 const SETTLE_SD_FRAC_OF_FS = 0.002;
 const SETTLE_DRIFT_FRAC_OF_FS = 0.001;
+/**
+ * DESIGN: at rest, where the zero is taken, the half-window means may differ by only 0.02 % FS
+ * (0.3 N on 1500 N): every later reading carries the zero's error, and a harness still relaxing
+ * after a release would otherwise be zeroed mid-slope.
+ */
+const REST_DRIFT_FRAC_OF_FS = 0.0002;
 /** DESIGN: a level not settled within 60 s of telemetry has something wrong. */
 export const TABLE_SETTLE_TIMEOUT_MS = 60_000;
 const SILENCE_LIMIT_MS = 3000;
@@ -47,7 +53,8 @@ export function settledReading(setup: FrameSource, levelN: number | 'rest', full
     meanN = mean(window);
     const sdN = Math.sqrt(mean(window.map((v) => (v - meanN) ** 2)));
     const driftN = Math.abs(mean(window.slice(half)) - mean(window.slice(0, half)));
-    return sdN <= SETTLE_SD_FRAC_OF_FS * fullScaleN && driftN <= SETTLE_DRIFT_FRAC_OF_FS * fullScaleN;
+    const driftLimitFrac = levelN === 'rest' ? REST_DRIFT_FRAC_OF_FS : SETTLE_DRIFT_FRAC_OF_FS;
+    return sdN <= SETTLE_SD_FRAC_OF_FS * fullScaleN && driftN <= driftLimitFrac * fullScaleN;
   }).then((settled) => (settled.ok ? ok(meanN) : err({ ...settled.error, message: `${levelN === 'rest' ? 'at rest' : `${levelN} N`}: ${settled.error.message}` })));
 }
 

@@ -41,7 +41,7 @@ export function promptPlacer(input: NodeJS.ReadableStream, output: NodeJS.Writab
 
 /** The simulated table's reference gauge: its true tension. */
 export function simulatedGauge(sim: TableSim): ReferenceGauge {
-  return { read: () => Promise.resolve(ok(sim.state().trueTensionN)) };
+  return { read: () => Promise.resolve(ok(sim.state().gaugeN)) };
 }
 
 /** The technician types the reference gauge's reading in newtons. */

@@ -112,6 +112,7 @@ export function webSimulator(options: WebSimOptions): SimulatorBackend {
     },
     setPatientSwitch: (position) => table().setSwitch(position),
     setEstop: (engaged) => (engaged ? table().engageEstop() : table().clearEstop()),
+    tableGaugeN: () => table().state().gaugeN,
     async setUnplugged(role, isUnplugged) {
       await (isUnplugged ? device(role).unplug() : device(role).replug());
       unplugged[role] = isUnplugged;

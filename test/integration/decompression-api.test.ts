@@ -7,7 +7,7 @@
  * and session record.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type DecompressionView, type PlanView, type PrescriptionInput } from '../../api/index.ts';
+import { createDispatcher, type DecompressionView, type DeviceSnapshot, type PlanView, type PrescriptionInput, type TableCalibrationView } from '../../api/index.ts';
 import { createAppService, type AppService } from '../../host/app/app-service.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { getSession, listEvents } from '../../host/storage/index.ts';
@@ -90,6 +90,15 @@ describe('the decompression console through the contract', () => {
     const c = await clinic();
     await c.call('devices.connect', { role: 'table', port: 'sim:table' });
     await until('the table', () => (c.app.devices.table?.driver.connected === undefined ? undefined : true));
+    // Issue 8: no program on a table whose load cell was never calibrated; a technician calibrates it here.
+    await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: This table’s load cell has never been calibrated/);
+    const t0 = performance.now();
+    const calibrated = await c.call<TableCalibrationView>('calibration.table', { levelsN: [150, 600] });
+    console.log(`table calibration through the contract: ${((performance.now() - t0) / 1000).toFixed(1)} s, worst ${calibrated.accuracyMaxPct.toFixed(3)} %`);
+    expect(calibrated).toMatchObject({ isPassed: true, failures: [] });
+    expect(calibrated.accuracyMaxPct).toBeLessThanOrEqual(0.5);
+    const listed = await c.call<DeviceSnapshot[]>('devices.list');
+    expect(listed.find((d) => d.role === 'table')?.calibration).toMatchObject({ status: 'passed', calibrationId: calibrated.storedId });
     const begun = await c.call<DecompressionView>('decompression.begin', c.prescription);
     expect(begun.isSimulated).toBe(true);
     await until('the switch test', () => (c.views.at(-1)?.detail?.startsWith('prechecking: switch-test') === true ? true : undefined));

@@ -1,0 +1,57 @@
+/**
+ * Calibrating the table from the app: the procedure of host/calibration against the assigned
+ * table, stored under the signed-in operator with the same record and checks as the CLI. Only the
+ * simulated table here (its gauge is the simulator's); a real one needs typed-in gauge readings.
+ */
+import { apiError, type ApiHandlers } from '../../api/index.ts';
+import { ok } from '../../core/index.ts';
+import { compressedTimers } from '../balance/compressed-timers.ts';
+import { runTableProcedure, storageCalibrationStore, tableCalibrationRecord } from '../calibration/index.ts';
+import type { Storage } from '../storage/index.ts';
+import type { DeviceHub } from './device-hub.ts';
+import type { OperatorSession } from './operator-session.ts';
+import type { SimulatorBackend } from './simulator-backend.ts';
+
+/** Issue 8: the calibration interval, 12 months by default (a setting to come). */
+const DEFAULT_INTERVAL_MONTHS = 12;
+
+export function calibrationHandlers(
+  storage: Storage,
+  devices: DeviceHub,
+  session: OperatorSession,
+  simulator: SimulatorBackend | undefined,
+  nowEpochMs: () => number,
+): Pick<ApiHandlers, 'calibration.table'> {
+  let isRunning = false;
+  return {
+    'calibration.table': async ({ levelsN }) => {
+      const table = devices.table;
+      const identity = table?.driver.connected?.identity;
+      if (table === undefined || identity === undefined) return apiError('refused', 'The table is not connected; connect it first.');
+      if (!table.simulated || simulator === undefined) {
+        return apiError('refused', 'A real table is calibrated against readings typed in from the reference gauge: use `proprio calibrate table` until the wizard screen comes.');
+      }
+      const operator = session.status().operator;
+      if (operator === null) return apiError('not-signed-in', 'Please sign in first.');
+      if (isRunning) return apiError('refused', 'A calibration is already running.');
+      isRunning = true;
+      try {
+        const outcome = await runTableProcedure({
+          driver: table.driver,
+          gauge: { read: () => Promise.resolve(ok(simulator.tableGaugeN())) },
+          levelsN,
+          timers: compressedTimers(devices.timeScale),
+        });
+        if (!outcome.ok) return apiError('device-error', `The calibration stopped: ${outcome.error.message}. Nothing was stored.`);
+        const record = tableCalibrationRecord(outcome.value, identity, operator.username, Math.round(nowEpochMs()), DEFAULT_INTERVAL_MONTHS);
+        const stored = storageCalibrationStore(storage).saveCalibration(record);
+        if (!stored.ok) return apiError('storage-error', `The result could not be stored: ${stored.error}`);
+        const verifiedPct = outcome.value.verification.map((v) => Math.abs(v.errorPct));
+        const accuracyMaxPct = verifiedPct.length > 0 ? Math.max(...verifiedPct) : outcome.value.accuracyMaxPct;
+        return ok({ isPassed: outcome.value.isPassed, storedId: stored.value.id, dueAtMs: record.dueAtMs, accuracyMaxPct, failures: outcome.value.failures });
+      } finally {
+        isRunning = false;
+      }
+    },
+  };
+}
