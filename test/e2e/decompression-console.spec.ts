@@ -34,6 +34,9 @@ async function pressPatientSwitch(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Decompression' }).click();
 }
 
+// The table's calibration runs a few minutes of table time (at 2×): longer than the default test time.
+test.setTimeout(180_000);
+
 test('preview, prechecks with the switch, run, patient switch release with its alarm, STOP over the lock', async ({ page }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await signInFirstAdmin(page, host);
@@ -60,6 +63,20 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await expect(page.getByTestId('timeline-chart').locator('canvas')).toBeVisible();
   await expectAccessible(page, 'decompression prescription');
   await shot('30-decompression-preview');
+
+  // Issue 8: the table's load cell was never calibrated, so no program starts; the admin calibrates it.
+  await page.getByRole('button', { name: 'Begin prechecks' }).click();
+  await expect(page.getByText(/This table’s load cell has never been calibrated\. A technician must calibrate/)).toBeVisible();
+  await page.getByRole('button', { name: 'Devices' }).click();
+  await expect(page.getByTestId('table-calibration-flag')).toHaveText('The table load cell has never been calibrated: no decompression program can start.');
+  await page.getByLabel('Reference levels (N)').fill('150, 600');
+  await page.getByRole('button', { name: 'Calibrate the table load cell' }).click();
+  await expect(page.getByTestId('table-calibration-result')).toContainText(/^PASSED: worst error 0\.\d{3} % against the gauge/, { timeout: 90_000 });
+  await expect(page.getByTestId('table-calibration')).toContainText(/^Calibrated \d{4}-\d\d-\d\d, due \d{4}-\d\d-\d\d$/);
+  await expect(page.getByTestId('table-calibration-flag')).toHaveCount(0);
+  await shot('29-table-calibrated');
+  await page.getByRole('button', { name: 'Decompression' }).click();
+  await page.getByRole('button', { name: 'Preview' }).click();
 
   // Prechecks end with the patient switch test: pressed and let go in the simulator panel.
   await page.getByRole('button', { name: 'Begin prechecks' }).click();

@@ -52,6 +52,8 @@ test('simulated plate: banner, live COP, step off and on, unplug and reconnect',
   await expect(page.getByTestId('simulated-banner')).toBeVisible();
   await expect(page.getByTestId('plate-status')).toHaveText('Force plate: Connected', { timeout: 15_000 });
   await expect(page.getByTestId('plate-load')).toHaveText(/^\d+\.\d kg on the plate$/);
+  // Issue 8: a plate never calibrated is flagged where it is used.
+  await expect(page.getByTestId('plate-calibration-flag')).toHaveText('The force plate has never been calibrated: measurements use its nominal sensitivity and are flagged.');
   await expect.poll(() => isMoving(page.getByTestId('stabilogram'), page)).toBe(true);
   await shot('01-live-balance');
 

@@ -7,6 +7,7 @@ import type { DeviceSnapshot } from '../../../api/index.ts';
 import { useClient } from '../../app/host-hooks.ts';
 import type { FrameLoop } from '../../charts/frame-loop.ts';
 import { createLivePlateView } from '../../charts/live-plate-view.ts';
+import { CalibrationFlag } from '../calibration/CalibrationFlag.tsx';
 import { connectionText } from '../devices/device-text.ts';
 
 export function LiveBalanceScreen({ plate, loop }: { readonly plate: DeviceSnapshot | undefined; readonly loop: FrameLoop }) {
@@ -35,6 +36,7 @@ export function LiveBalanceScreen({ plate, loop }: { readonly plate: DeviceSnaps
       <p className="state" data-testid="plate-status">
         Force plate: {plate === undefined ? 'not connected' : connectionText(plate.connection)}
       </p>
+      <CalibrationFlag role="plate" calibration={plate?.calibration} />
       <p className="readout" ref={forceText} data-testid="plate-load" aria-live="off">
         waiting for samples
       </p>

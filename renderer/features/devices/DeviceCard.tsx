@@ -1,5 +1,7 @@
 /** One device on the technician screen: link state, identity, counters, raw channels and its port. */
 import { useState } from 'react';
+import { CalibrationFlag, calibrationText } from '../calibration/CalibrationFlag.tsx';
+import { TableCalibration } from '../calibration/TableCalibration.tsx';
 import type { DeviceRole, DeviceSnapshot } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { useClient } from '../../app/host-hooks.ts';
@@ -69,6 +71,11 @@ export function DeviceCard({ role, device, hasSimulator }: { readonly role: Devi
               {device.identity.model} · serial {device.identity.serial} · firmware {device.identity.firmware} · protocol {device.identity.protocolVersion}
             </p>
           )}
+          {device.calibration !== null && (
+            <p data-testid={`${role}-calibration`}>{calibrationText(role, device.calibration)}</p>
+          )}
+          <CalibrationFlag role={role} calibration={device.calibration} />
+          {role === 'table' && device.connection.kind === 'ready' && device.simulated && <TableCalibration />}
           <Stats device={device} />
           <RawChannels device={device} />
         </>
