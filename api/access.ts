@@ -52,6 +52,7 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'decompression.end': roles('therapist', 'admin'),
   'history.sessions': roles('therapist', 'admin'),
   'calibration.table': roles('technician', 'admin'),
+  'reports.session': roles('therapist', 'admin'),
   'devices.list': UNLOCKED,
   'devices.connect': roles('technician', 'admin'),
   'devices.disconnect': roles('technician', 'admin'),

@@ -15,6 +15,7 @@ import { BALANCE_METHODS, type BalanceRunView } from './balance/balance-methods.
 import { CALIBRATION_METHODS } from './calibration/calibration-methods.ts';
 import { DECOMPRESSION_METHODS, type DecompressionView } from './decompression/decompression-methods.ts';
 import { HISTORY_METHODS } from './history/history-methods.ts';
+import { REPORT_METHODS } from './reports/report-methods.ts';
 import { PATIENT_METHODS } from './patients/patient-methods.ts';
 import { DEVICE_METHODS } from './devices/device-methods.ts';
 import type { DeviceSnapshot } from './devices/device-snapshot.ts';
@@ -30,6 +31,7 @@ export const METHODS = {
   ...DECOMPRESSION_METHODS,
   ...HISTORY_METHODS,
   ...CALIBRATION_METHODS,
+  ...REPORT_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -20,6 +20,7 @@ import { DeviceHub } from './device-hub.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { OperatorSession } from './operator-session.ts';
 import { patientHandlers } from './patient-handlers.ts';
+import { reportHandlers } from './report-handlers.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
 import { simulatorHandlers } from './simulator-handlers.ts';
 
@@ -92,6 +93,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     ...balanceHandlers(balance, session),
     ...decompressionHandlers(decompression, session),
     ...historyHandlers(options.storage),
+    ...reportHandlers(options.storage, session, `${appInfo.name} ${appInfo.version}`),
     ...calibrationHandlers(options.storage, devices, session, simulator, options.nowEpochMs ?? preciseEpochMs),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),

@@ -13,6 +13,7 @@ import { MONITOR_USAGE, parseMonitorArgs, runMonitor } from './monitor.ts';
 import { START_USAGE, parseStartArgs, runStart } from './start.ts';
 import { RUN_DECOMPRESSION_USAGE, parseRunDecompressionArgs } from './run-decompression-args.ts';
 import { runDecompression } from './run-decompression.ts';
+import { parseReportArgs, REPORT_USAGE, runReport } from './report.ts';
 import { terminalIo } from './terminal-io.ts';
 import { WEB_USAGE, parseWebArgs, runWeb } from './web.ts';
 
@@ -27,6 +28,7 @@ commands:
   calibrate plate|table  run a calibration headless (QA) against a port or the simulator
   run-decompression --port SPEC --program MODE  run a decompression program headless (QA); prints timeline and alarms
   db check|export|backup|restore  the clinic database: integrity check, session export, backup, restore
+  report SESSION --out FILE.pdf    a session's printable report as PDF (needs Chromium)
   help                   this text; \`proprio <command> --help\` for a command's options`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -79,6 +81,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       const command = parseDbArgs(rest);
       if (!command.ok) return fail('db', command.error, DB_USAGE);
       return runDb(command.value, { out: (line) => console.log(line), error: (line) => console.error(line) });
+    }
+    case 'report': {
+      if (wantsHelp) return usage(REPORT_USAGE);
+      const options = parseReportArgs(rest);
+      if (!options.ok) return fail('report', options.error, REPORT_USAGE);
+      return runReport(options.value, { out: (line) => console.log(line), error: (line) => console.error(line) }, 'Proprio (proprio report)');
     }
     case 'run-decompression': {
       if (wantsHelp) return usage(RUN_DECOMPRESSION_USAGE);

@@ -4,6 +4,7 @@
  * trial asks for it, both results and the Romberg quotient on screen, the uncalibrated plate
  * flagged. axe-core checks the runner while it runs and at the end.
  */
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
@@ -71,5 +72,20 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await expect(page.getByTestId('trend')).toContainText(/romberg · eo: \d+\.\d \(\d{4}-\d\d-\d\d\)/);
   await expectAccessible(page, 'history');
   await shot('22-history');
+
+  // The session's report, saved as PDF: its text says whose session, what was measured and how.
+  const download = page.waitForEvent('download');
+  await session.getByRole('button', { name: 'Save report (PDF)' }).click();
+  const pdf = testInfo.outputPath('session-report.pdf');
+  await (await download).saveAs(pdf);
+  expect((await download).suggestedFilename()).toMatch(/^proprio-session-\d+-R-1-\d{4}-\d\d-\d\d\.pdf$/);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Proprio session report — balance');
+  expect(text).toContain('SIMULATED: recorded on the built-in simulator');
+  expect(text).toMatch(/Patient\s+Romberg, Rita \(clinic ID R-1\), born 1961-02-03/);
+  expect(text).toMatch(/eo\s+completed\s+30\.0\s+\d+/);
+  expect(text).toMatch(/ec\s+completed\s+30\.0\s+\d+/);
+  expect(text).toMatch(/eo\s+completed[^\n]*\n[^\n]*plate/);
+  expect(text).toContain('Measured on a force plate without a valid calibration');
   expect(host.stderr()).not.toContain('internal error');
 });

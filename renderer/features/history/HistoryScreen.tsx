@@ -4,7 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { HistorySession, PatientView, TrialFigures } from '../../../api/index.ts';
+import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { useClient } from '../../app/host-hooks.ts';
+import { savePdf } from '../../app/save-pdf.ts';
+import { useAction } from '../../app/use-action.ts';
 import { trendOf } from './trend.ts';
 
 const METRICS: readonly { readonly key: keyof TrialFigures; readonly label: string; readonly digits: number }[] = [
@@ -16,6 +19,25 @@ const METRICS: readonly { readonly key: keyof TrialFigures; readonly label: stri
 
 const day = (atMs: number): string => new Date(atMs).toISOString().slice(0, 10);
 const fixed = (v: number | null | undefined, digits: number): string => (v === null || v === undefined ? '—' : v.toFixed(digits));
+
+function SaveReport({ sessionId }: { readonly sessionId: number }) {
+  const client = useClient();
+  const action = useAction();
+  return (
+    <div className="row">
+      <button type="button" disabled={action.isBusy} onClick={() =>
+          action.run(async () => {
+            const report = await client.call('reports.session', { sessionId });
+            if (report.ok) savePdf(report.value);
+            return report;
+          })
+        }>
+        Save report (PDF)
+      </button>
+      <ActionMessage action={action} />
+    </div>
+  );
+}
 
 function SessionCard({ session }: { readonly session: HistorySession }) {
   return (
@@ -53,6 +75,7 @@ function SessionCard({ session }: { readonly session: HistorySession }) {
           </tbody>
         </table>
       )}
+      <SaveReport sessionId={session.id} />
     </article>
   );
 }

@@ -1,0 +1,3 @@
+/** Printable reports: a session's, as HTML and as PDF (headless Chromium). */
+export { htmlToPdf, chromiumPath } from './html-to-pdf.ts';
+export { sessionReport, type SessionReport } from './session-report.ts';
