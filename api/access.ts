@@ -53,6 +53,8 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'history.sessions': roles('therapist', 'admin'),
   'calibration.table': roles('technician', 'admin'),
   'reports.session': roles('therapist', 'admin'),
+  'reports.calibration': roles('technician', 'admin'),
+  'calibration.history': roles('technician', 'admin'),
   'devices.list': UNLOCKED,
   'devices.connect': roles('technician', 'admin'),
   'devices.disconnect': roles('technician', 'admin'),

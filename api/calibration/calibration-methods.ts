@@ -16,7 +16,17 @@ export interface TableCalibrationView {
   readonly failures: readonly string[];
 }
 
+export interface CalibrationRecordView {
+  readonly id: number;
+  readonly performedAtMs: number;
+  readonly dueAtMs: number;
+  readonly isPassed: boolean;
+  readonly operator: string;
+}
+
 export const CALIBRATION_METHODS = {
+  /** The calibrations of the device assigned to `role`, newest first (its history). */
+  'calibration.history': method<readonly CalibrationRecordView[]>()(z.strictObject({ role: z.enum(['plate', 'table']) })),
   /** Runs the table procedure (zero, levels up and down, fit, service-mode write, verification) and stores the result. */
   'calibration.table': method<TableCalibrationView>()(
     z.strictObject({ levelsN: z.array(z.number().min(1).max(5000)).min(2).max(12) }),

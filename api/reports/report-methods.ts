@@ -10,4 +10,6 @@ export interface PdfFile {
 
 export const REPORT_METHODS = {
   'reports.session': method<PdfFile>()(z.strictObject({ sessionId: z.number().int().positive() })),
+  /** A calibration's certificate (issue 8). */
+  'reports.calibration': method<PdfFile>()(z.strictObject({ calibrationId: z.number().int().positive() })),
 };

@@ -11,7 +11,7 @@ import { realTimers, type Timers } from '../../native-bridge/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { authHandlers } from './auth-handlers.ts';
 import { calibrationHandlers } from './calibration-handlers.ts';
-import { calibrationStatus } from './calibration-status.ts';
+import { deviceCalibration } from './calibration-status.ts';
 import { balanceHandlers } from './balance-handlers.ts';
 import { BalanceRuns } from './balance-run.ts';
 import { DecompressionConsole } from './decompression-console.ts';
@@ -68,7 +68,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     publish,
     timeScale: simulator?.timeScale ?? 1,
     calibrationOf: (_role, identity) => {
-      const { latest: _, ...status } = calibrationStatus(options.storage, identity, (options.nowEpochMs ?? preciseEpochMs)());
+      const { latest: _, ...status } = deviceCalibration(options.storage, identity, (options.nowEpochMs ?? preciseEpochMs)());
       return status;
     },
     ...(simulator === undefined ? {} : { inProcess: simulator.connector }),

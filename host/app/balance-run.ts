@@ -11,7 +11,7 @@ import { nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type Sa
 import { ProtocolRunner, type PlateCalibrationInUse, type ProtocolRunSummary, type TrialResult, type VoidedTrial } from '../balance/index.ts';
 import { addEvent, addTrial, createSession, finishSession, getPatient, type Storage } from '../storage/index.ts';
 import { protocolFor } from './balance-catalogue.ts';
-import { calibrationStatus } from './calibration-status.ts';
+import { deviceCalibration } from './calibration-status.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { PlateSlot } from './device-slot.ts';
 
@@ -34,7 +34,7 @@ function calibrationOf(storage: Storage, plate: PlateSlot, nowMs: number): Calib
   if (connected === undefined) return undefined;
   const { identity, capabilities } = connected;
   const cellsMm = capabilities.cellPositionsMm;
-  const { status, latest } = calibrationStatus(storage, identity, nowMs);
+  const { status, latest } = deviceCalibration(storage, identity, nowMs);
   const stored = latest?.coefficients as { zeroCounts?: unknown; nPerCount?: unknown } | undefined;
   const zeroCounts = stored?.zeroCounts;
   const nPerCount = stored?.nPerCount;

@@ -4,16 +4,13 @@
  * simulated table here (its gauge is the simulator's); a real one needs typed-in gauge readings.
  */
 import { apiError, type ApiHandlers } from '../../api/index.ts';
-import { ok } from '../../core/index.ts';
+import { DEFAULT_CALIBRATION_INTERVAL_MONTHS, ok } from '../../core/index.ts';
 import { compressedTimers } from '../balance/compressed-timers.ts';
 import { runTableProcedure, storageCalibrationStore, tableCalibrationRecord } from '../calibration/index.ts';
-import type { Storage } from '../storage/index.ts';
+import { calibrationsOfDevice, listDevices, listOperators, type Storage } from '../storage/index.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { OperatorSession } from './operator-session.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
-
-/** Issue 8: the calibration interval, 12 months by default (a setting to come). */
-const DEFAULT_INTERVAL_MONTHS = 12;
 
 export function calibrationHandlers(
   storage: Storage,
@@ -21,9 +18,17 @@ export function calibrationHandlers(
   session: OperatorSession,
   simulator: SimulatorBackend | undefined,
   nowEpochMs: () => number,
-): Pick<ApiHandlers, 'calibration.table'> {
+): Pick<ApiHandlers, 'calibration.table' | 'calibration.history'> {
   let isRunning = false;
   return {
+    'calibration.history': ({ role }) => {
+      const identity = (role === 'plate' ? devices.plate : devices.table)?.driver.connected?.identity;
+      if (identity === undefined) return apiError('refused', `The ${role} is not connected: its identity tells which device's history to show.`);
+      const device = listDevices(storage).find((d) => d.model === identity.model && d.serial === identity.serial);
+      const names = new Map(listOperators(storage).map((o) => [o.id, o.username]));
+      const records = device === undefined ? [] : calibrationsOfDevice(storage, device.id);
+      return ok(records.map((c) => ({ id: c.id, performedAtMs: c.performedAtMs, dueAtMs: c.dueAtMs, isPassed: c.passed, operator: names.get(c.operatorId) ?? `#${c.operatorId}` })));
+    },
     'calibration.table': async ({ levelsN }) => {
       const table = devices.table;
       const identity = table?.driver.connected?.identity;
@@ -43,7 +48,7 @@ export function calibrationHandlers(
           timers: compressedTimers(devices.timeScale),
         });
         if (!outcome.ok) return apiError('device-error', `The calibration stopped: ${outcome.error.message}. Nothing was stored.`);
-        const record = tableCalibrationRecord(outcome.value, identity, operator.username, Math.round(nowEpochMs()), DEFAULT_INTERVAL_MONTHS);
+        const record = tableCalibrationRecord(outcome.value, identity, operator.username, Math.round(nowEpochMs()), DEFAULT_CALIBRATION_INTERVAL_MONTHS);
         const stored = storageCalibrationStore(storage).saveCalibration(record);
         if (!stored.ok) return apiError('storage-error', `The result could not be stored: ${stored.error}`);
         const verifiedPct = outcome.value.verification.map((v) => Math.abs(v.errorPct));

@@ -22,7 +22,7 @@ import {
 import { DecompressionRunner, describePhase, scaledTimers, type DecompressionRecordSink } from '../decompression/index.ts';
 import { startSessionRecording, type SessionRecording } from '../recording/index.ts';
 import { addEvent, createSession, getPatient, type Storage } from '../storage/index.ts';
-import { calibrationStatus } from './calibration-status.ts';
+import { deviceCalibration } from './calibration-status.ts';
 import { decompressionHistory, type DecompressionNotes } from './decompression-history.ts';
 import type { DeviceHub } from './device-hub.ts';
 
@@ -186,7 +186,7 @@ export class DecompressionConsole {
     const table = this.o.devices.table;
     const connected = table?.driver.connected;
     if (table === undefined || connected === undefined) return apiError('refused', 'The table is not connected; connect it on the Devices screen first.');
-    const calibration = calibrationStatus(this.o.storage, connected.identity, this.o.nowEpochMs()).status;
+    const calibration = deviceCalibration(this.o.storage, connected.identity, this.o.nowEpochMs()).status;
     if (calibration !== 'passed') return apiError('refused', `${TABLE_CALIBRATION_REFUSAL[calibration]} A technician must calibrate its load cell (Devices screen) before any program runs.`);
     const program = plan.value.prescription.program;
     const notes: DecompressionNotes = { maxN: program.maxN, region: program.region, program: program.mode.kind };

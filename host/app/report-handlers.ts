@@ -1,20 +1,27 @@
-/** The contract's report methods: a session's report as PDF, audited under the signed-in operator. */
-import { apiError, type ApiHandlers } from '../../api/index.ts';
-import { ok } from '../../core/index.ts';
-import { htmlToPdf, sessionReport } from '../report/index.ts';
-import { appendAudit, type Storage } from '../storage/index.ts';
+/** The contract's report methods: a session's report and a calibration's certificate as PDF, audited under the signed-in operator. */
+import { apiError, type ApiHandlers, type ApiResponse, type PdfFile } from '../../api/index.ts';
+import { ok, type Result } from '../../core/index.ts';
+import { calibrationCertificate, htmlToPdf, sessionReport } from '../report/index.ts';
+import { appendAudit, type Storage, type StorageError } from '../storage/index.ts';
 import type { OperatorSession } from './operator-session.ts';
 import { storageRefusal } from './storage-refusal.ts';
 
-export function reportHandlers(storage: Storage, session: OperatorSession, footer: string): Pick<ApiHandlers, 'reports.session'> {
+export function reportHandlers(storage: Storage, session: OperatorSession, footer: string): Pick<ApiHandlers, 'reports.session' | 'reports.calibration'> {
+  /** The page as PDF, audited as `action` on `entity` #id. */
+  const printed = async (
+    made: Result<{ readonly html: string; readonly fileName: string }, StorageError>,
+    action: string,
+    entity: 'session' | 'calibration',
+    entityId: number,
+  ): Promise<ApiResponse<PdfFile>> => {
+    if (!made.ok) return storageRefusal(made.error);
+    const pdf = await htmlToPdf(made.value.html);
+    if (!pdf.ok) return apiError('refused', `The document could not be saved as PDF: ${pdf.error}.`);
+    appendAudit(storage, { operatorId: session.operatorId, action, entity, entityId, detail: { fileName: made.value.fileName, bytes: pdf.value.length } });
+    return ok({ fileName: made.value.fileName, pdfBase64: pdf.value.toString('base64') });
+  };
   return {
-    'reports.session': async ({ sessionId }) => {
-      const report = sessionReport(storage, sessionId, footer);
-      if (!report.ok) return storageRefusal(report.error);
-      const pdf = await htmlToPdf(report.value.html);
-      if (!pdf.ok) return apiError('refused', `The report could not be saved as PDF: ${pdf.error}.`);
-      appendAudit(storage, { operatorId: session.operatorId, action: 'report-exported', entity: 'session', entityId: sessionId, detail: { fileName: report.value.fileName, bytes: pdf.value.length } });
-      return ok({ fileName: report.value.fileName, pdfBase64: pdf.value.toString('base64') });
-    },
+    'reports.session': ({ sessionId }) => printed(sessionReport(storage, sessionId, footer), 'report-exported', 'session', sessionId),
+    'reports.calibration': ({ calibrationId }) => printed(calibrationCertificate(storage, calibrationId, footer), 'certificate-exported', 'calibration', calibrationId),
   };
 }

@@ -80,6 +80,12 @@ export function getCalibration(storage: Storage, id: number): Result<Calibration
   return row === undefined ? err(notFound('calibration', id)) : ok(fromRow(row));
 }
 
+/** Every calibration of the device, newest first (its history, issue 8). */
+export function calibrationsOfDevice(storage: Storage, deviceId: number): Calibration[] {
+  const rows = storage.db.prepare('SELECT * FROM calibrations WHERE device_id = ? ORDER BY performed_at_ms DESC, id DESC').all(deviceId) as CalibrationRow[];
+  return rows.map(fromRow);
+}
+
 /** The device's most recent calibration, or undefined if it was never calibrated. */
 export function latestCalibration(storage: Storage, deviceId: number): Calibration | undefined {
   const row = storage.db.prepare('SELECT * FROM calibrations WHERE device_id = ? ORDER BY performed_at_ms DESC, id DESC LIMIT 1').get(deviceId) as

@@ -6,6 +6,7 @@
  * the simulator panel, the program started, then the patient switch pressed mid-program: release,
  * the high-priority alarm, and STOP always on screen, also over the locked screen.
  */
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST_ADMIN, signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
@@ -74,6 +75,17 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await expect(page.getByTestId('table-calibration-result')).toContainText(/^PASSED: worst error 0\.\d{3} % against the gauge/, { timeout: 90_000 });
   await expect(page.getByTestId('table-calibration')).toContainText(/^Calibrated \d{4}-\d\d-\d\d, due \d{4}-\d\d-\d\d$/);
   await expect(page.getByTestId('table-calibration-flag')).toHaveCount(0);
+  // Its certificate, from the device's calibration history.
+  await expect(page.getByTestId('table-calibration-history').locator('tbody tr')).toHaveCount(1);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Certificate \(PDF\) #\d+$/ }).click();
+  const certificate = testInfo.outputPath('table-certificate.pdf');
+  await (await download).saveAs(certificate);
+  const text = execFileSync('pdftotext', ['-layout', certificate, '-'], { encoding: 'utf8' });
+  expect(text).toMatch(/Calibration certificate #\d+ — PASSED/);
+  expect(text).toMatch(/Device\s+table: DT-9\S*, serial \S+/);
+  expect(text).toMatch(/Technician\s+Clinic Admin \(admin\)/);
+  expect(text).toContain('Verification');
   await shot('29-table-calibrated');
   await page.getByRole('button', { name: 'Decompression' }).click();
   await page.getByRole('button', { name: 'Preview' }).click();

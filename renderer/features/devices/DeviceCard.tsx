@@ -1,6 +1,7 @@
 /** One device on the technician screen: link state, identity, counters, raw channels and its port. */
 import { useState } from 'react';
 import { CalibrationFlag, calibrationText } from '../calibration/CalibrationFlag.tsx';
+import { CalibrationHistory } from '../calibration/CalibrationHistory.tsx';
 import { TableCalibration } from '../calibration/TableCalibration.tsx';
 import type { DeviceRole, DeviceSnapshot } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
@@ -76,6 +77,7 @@ export function DeviceCard({ role, device, hasSimulator }: { readonly role: Devi
           )}
           <CalibrationFlag role={role} calibration={device.calibration} />
           {role === 'table' && device.connection.kind === 'ready' && device.simulated && <TableCalibration />}
+          {device.calibration !== null && device.calibration.status !== 'none' && <CalibrationHistory role={role} latestId={device.calibration.calibrationId} />}
           <Stats device={device} />
           <RawChannels device={device} />
         </>
