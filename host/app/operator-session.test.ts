@@ -3,35 +3,24 @@
  * real clinic database and a manual clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../api/index.ts';
 import { listAudit } from '../storage/index.ts';
 import { ManualTimers } from '../../test/support/manual-timers.ts';
-import { tempStorage, type TempStorage } from '../../test/support/temp-storage.ts';
-import { createAppService, type AppService } from './app-service.ts';
+import { appHarness, type AppHarness } from '../../test/support/app-harness.ts';
 
 const IDLE_MS = 60_000;
-let open: { db: TempStorage; app: AppService }[] = [];
+let open: AppHarness[] = [];
 afterEach(async () => {
-  for (const { db, app } of open) {
-    await app.close();
-    db.dispose();
-  }
+  for (const harness of open) await harness.dispose();
   open = [];
 });
 
 function clinic() {
-  const db = tempStorage();
   const timers = new ManualTimers();
-  const app = createAppService({ storage: db.storage, timers, idleLockMs: IDLE_MS });
-  open.push({ db, app });
-  const changes: unknown[] = [];
-  app.onEvent((event) => {
-    if (event.kind === 'json' && event.message.name === 'auth.changed') changes.push(event.message.payload);
-  });
-  const dispatch = createDispatcher({ handlers: app.handlers, checkAccess: (access, method) => app.checkAccess(access, method), newErrorId: () => 'ref', reportInternal: () => undefined });
-  const call = (method: string, params: unknown = {}) => dispatch(method, params);
-  const actions = () => listAudit(db.storage, 100).map((row) => row.action).reverse();
-  return { db, timers, call, changes, actions };
+  const h = appHarness({ timers, idleLockMs: IDLE_MS });
+  open.push(h);
+  const call = (method: string, params: unknown = {}) => h.dispatch(method, params);
+  const actions = () => listAudit(h.storage, 100).map((row) => row.action).reverse();
+  return { timers, call, changes: () => h.events('auth.changed'), actions };
 }
 
 const ADMIN = { username: 'admin', displayName: 'Clinic Admin', password: 'a long passphrase' };
@@ -52,7 +41,7 @@ describe('first start', () => {
     const set = await c.call('auth.setupAdmin', ADMIN);
     expect(set).toMatchObject({ ok: true, value: { needsSetup: false, operator: { username: 'admin', role: 'admin' }, isLocked: false } });
     expect(await c.call('auth.setupAdmin', { ...ADMIN, username: 'mallory' })).toMatchObject({ ok: false, error: { code: 'refused' } });
-    expect(c.changes).toHaveLength(1);
+    expect(c.changes()).toHaveLength(1);
   });
 
   it('refuses a short password or a bad username with a message on the field, creating nobody', async () => {

@@ -7,9 +7,9 @@
  * the high-priority alarm, and STOP always on screen, also over the locked screen.
  */
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST_ADMIN, signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
+import { expectAccessible } from './accessibility.ts';
 
 let host: WebHost;
 
@@ -20,12 +20,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host.stop();
 });
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 async function pressPatientSwitch(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Simulator' }).click();

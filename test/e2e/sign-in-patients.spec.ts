@@ -4,11 +4,13 @@
  * sign-out, and registering patients with every kind of bad input refused beside its field and
  * nothing saved. axe-core checks each screen for serious and critical accessibility violations.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FIRST_ADMIN, startWebHost, type WebHost } from './web-host.ts';
+import { expectAccessible } from './accessibility.ts';
 
 let host: WebHost;
+/** A sign-in or unlock hashes the password with scrypt (~0.3 s idle); allow for a busy machine. */
+const PASSWORD_CHECK_MS = 20_000;
 
 test.beforeAll(async () => {
   host = await startWebHost(['--simulate', '--port', '0']);
@@ -17,13 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host.stop();
 });
-
-/** No serious or critical accessibility violation on what the page shows now. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('first start, sign-in, lock, sign-out, and patients with bad input refused beside each field', async ({ page }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
@@ -45,7 +40,7 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
   await page.getByLabel('Full name').fill(FIRST_ADMIN.displayName);
   await page.getByLabel(/^Password/).fill(FIRST_ADMIN.password);
   await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('operator-name')).toContainText('Clinic Admin (admin)');
+  await expect(page.getByTestId('operator-name')).toContainText('Clinic Admin (admin)', { timeout: PASSWORD_CHECK_MS });
 
   // Patients: an empty form, then a height that is not a number, then one out of range; nothing is saved.
   await page.getByRole('button', { name: 'Patients' }).click();
@@ -99,10 +94,11 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
   await shot('13-locked');
   await page.getByLabel('Password').fill('not my password');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByText('That password is not right.')).toBeVisible();
+  await expect(page.getByText('That password is not right.')).toBeVisible({ timeout: PASSWORD_CHECK_MS });
   await page.getByLabel('Password').fill(FIRST_ADMIN.password);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Proprio is locked' })).toHaveCount(0);
+  // A password check is deliberately slow (scrypt): on a loaded machine it may take seconds.
+  await expect(page.getByRole('heading', { name: 'Proprio is locked' })).toHaveCount(0, { timeout: PASSWORD_CHECK_MS });
   await expect(list.locator('tbody tr')).toHaveCount(1);
 
   // Sign out, a wrong password, then sign in again.
@@ -112,10 +108,10 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
   await page.getByLabel('Username').fill(FIRST_ADMIN.username);
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('The username or password is not right.')).toBeVisible();
+  await expect(page.getByText('The username or password is not right.')).toBeVisible({ timeout: PASSWORD_CHECK_MS });
   await page.getByLabel('Password').fill(FIRST_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('operator-name')).toContainText('Clinic Admin');
+  await expect(page.getByTestId('operator-name')).toContainText('Clinic Admin', { timeout: PASSWORD_CHECK_MS });
 
   // The admin adds a therapist (a bad username and a short password refused beside their fields).
   await page.getByRole('button', { name: 'Operators' }).click();
@@ -126,10 +122,10 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
   await expect(page.locator('#operator-password-error')).toHaveText('must be at least 8 characters');
   await page.getByLabel(/^First password/).fill('tina passphrase');
   await page.getByRole('button', { name: 'Add operator' }).click();
-  await expect(page.locator('#operator-username-error')).toHaveText('must be 2-40 of a-z 0-9 . _ -');
+  await expect(page.locator('#operator-username-error')).toHaveText('must be 2-40 of a-z 0-9 . _ -', { timeout: PASSWORD_CHECK_MS });
   await page.getByLabel('Username').fill('tina');
   await page.getByRole('button', { name: 'Add operator' }).click();
-  await expect(page.getByText('Added Tina Therapist as therapist.')).toBeVisible();
+  await expect(page.getByText('Added Tina Therapist as therapist.')).toBeVisible({ timeout: PASSWORD_CHECK_MS });
   await expect(page.getByTestId('operator-list')).toContainText('tinaTina Therapisttherapist');
   await expectAccessible(page, 'operators');
   await shot('14-operators');
@@ -139,8 +135,8 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
   await page.getByLabel('Username').fill('tina');
   await page.getByLabel('Password').fill('tina passphrase');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('operator-name')).toContainText('Tina Therapist (therapist)');
-  await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button')).toHaveText(['Patients', 'Protocols', 'Decompression', 'Live balance', 'Devices', 'Simulator']);
+  await expect(page.getByTestId('operator-name')).toContainText('Tina Therapist (therapist)', { timeout: PASSWORD_CHECK_MS });
+  await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button')).toHaveText(['Patients', 'Protocols', 'Decompression', 'History', 'Live balance', 'Devices', 'Simulator']);
   await expect(page.getByTestId('patient-list').locator('tbody tr')).toHaveCount(2);
   expect(host.stderr()).not.toContain('internal error');
 });

@@ -80,5 +80,5 @@ export async function signInFirstAdmin(page: Page, host: WebHost): Promise<void>
   await page.getByLabel('Full name').fill(FIRST_ADMIN.displayName);
   await page.getByLabel(/^Password/).fill(FIRST_ADMIN.password);
   await page.getByRole('button', { name: 'Create administrator' }).click();
-  await page.getByTestId('operator-name').waitFor();
+  await page.getByTestId('operator-name').waitFor({ timeout: 20_000 });
 }

@@ -6,12 +6,10 @@
  * clinic needs (simulated, calibration used).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type BalanceRunView } from '../../api/index.ts';
-import { createAppService, type AppService } from '../../host/app/app-service.ts';
+import type { BalanceRunView } from '../../api/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { getSession, listTrials } from '../../host/storage/index.ts';
-import { tempStorage, type TempStorage } from '../support/temp-storage.ts';
-import { sleep } from '../support/wait.ts';
+import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
 
 /**
  * Device time runs this much faster: a Romberg (2 × 30 s, countdowns, settling) takes about eight
@@ -20,42 +18,18 @@ import { sleep } from '../support/wait.ts';
  */
 const TIME_SCALE = 10;
 
-let open: { db: TempStorage; app: AppService }[] = [];
+let open: AppHarness[] = [];
 afterEach(async () => {
-  for (const { db, app } of open) {
-    await app.close();
-    db.dispose();
-  }
+  for (const harness of open) await harness.dispose();
   open = [];
 });
 
 async function clinic(heightMm: number | null = 1700) {
-  const db = tempStorage();
-  const app = createAppService({ storage: db.storage, simulator: webSimulator({ seed: 4, timeScale: TIME_SCALE }) });
-  open.push({ db, app });
-  const views: (BalanceRunView | null)[] = [];
-  app.onEvent((event) => {
-    if (event.kind === 'json' && event.message.name === 'balance.changed') views.push(event.message.payload);
-  });
-  const dispatch = createDispatcher({ handlers: app.handlers, checkAccess: (a, m) => app.checkAccess(a, m), newErrorId: () => 'ref', reportInternal: (id, m, e) => console.error(id, m, e) });
-  const call = async <T = unknown>(method: string, params: unknown = {}): Promise<T> => {
-    const response = await dispatch(method, params);
-    if (!response.ok) throw new Error(`${method}: ${response.error.code}: ${response.error.message}`);
-    return response.value as T;
-  };
-  await call('auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'a long passphrase' });
-  const patient = await call<{ id: number }>('patients.create', { clinicId: 'B-1', familyName: 'Sway', givenName: 'Sam', dateOfBirth: '1950-05-05', heightMm, bodyMassKg: 70, notes: '' });
-  return { db, app, dispatch, call, views, patientId: patient.id, storage: db.storage };
-}
-
-async function until<T>(what: string, produce: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = produce();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
+  const h = appHarness({ simulator: webSimulator({ seed: 4, timeScale: TIME_SCALE }) });
+  open.push(h);
+  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'B-1', familyName: 'Sway', givenName: 'Sam', dateOfBirth: '1950-05-05', heightMm, bodyMassKg: 70, notes: '' });
+  return { ...h, runs: () => h.events('balance.changed'), patientId: patient.id };
 }
 
 describe('balance protocols through the contract', () => {
@@ -67,7 +41,7 @@ describe('balance protocols through the contract', () => {
     expect(started).toMatchObject({ protocol: { id: 'romberg', name: 'Romberg' }, trialCount: 2, isPlateCalibrated: false, isSimulated: true, outcome: null });
     // Whenever the engine waits for the therapist (the eyes-closed spotter prompt), confirm a spotter.
     const ended = await until('the end of the protocol', () => {
-      const last = c.views.at(-1);
+      const last = c.runs().at(-1);
       if (last?.isAwaitingTherapist === true && last.phase === 'waiting') void c.dispatch('balance.ready', { safety: 'spotter' });
       return last?.outcome === null ? undefined : (last ?? undefined);
     });
@@ -84,10 +58,10 @@ describe('balance protocols through the contract', () => {
     expect(ended.rombergQuotients.length).toBeGreaterThan(0);
     expect(ended.rombergQuotients.every((q) => q.quotient !== null && q.quotient > 0)).toBe(true);
     // Cues came in order, each numbered once: the screen plays every one exactly once.
-    const seqs = c.views.flatMap((v) => (v?.cue == null ? [] : [v.cue.seq]));
+    const seqs = c.runs().flatMap((v) => (v?.cue == null ? [] : [v.cue.seq]));
     expect([...new Set(seqs)]).toEqual([...new Set(seqs)].sort((a, b) => a - b));
-    expect(c.views.some((v) => v?.phase === 'countdown' && v.secondsLeft !== null)).toBe(true);
-    expect(c.views.some((v) => v?.phase === 'recording')).toBe(true);
+    expect(c.runs().some((v) => v?.phase === 'countdown' && v.secondsLeft !== null)).toBe(true);
+    expect(c.runs().some((v) => v?.phase === 'recording')).toBe(true);
     const session = getSession(c.storage, ended.sessionId);
     expect(session).toMatchObject({ ok: true, value: { kind: 'balance', status: 'complete', isSimulated: true, patientId: c.patientId } });
     const trials = listTrials(c.storage, ended.sessionId);
@@ -112,7 +86,7 @@ describe('balance protocols through the contract', () => {
     await expect(c.call('balance.start', { patientId: c.patientId, protocolId: 'romberg' })).rejects.toThrow(/mCTSIB is still running/);
     const stopped = await c.call<BalanceRunView>('balance.stop');
     expect(stopped.protocol.id).toBe('mctsib');
-    const last = await until('the stop', () => (c.views.at(-1)?.outcome === 'stopped' ? c.views.at(-1) : undefined));
+    const last = await until('the stop', () => (c.runs().at(-1)?.outcome === 'stopped' ? c.runs().at(-1) : undefined));
     expect(getSession(c.storage, last?.sessionId ?? 0)).toMatchObject({ ok: true, value: { status: 'aborted' } });
     expect((await c.call<{ id: string }[]>('balance.protocols')).map((p) => p.id)).toEqual(['romberg', 'tandem-stance', 'mctsib', 'single-leg-stance', 'limits-of-stability', 'rhythmic-weight-shift']);
   });

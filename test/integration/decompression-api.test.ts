@@ -7,41 +7,26 @@
  * and session record.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type DecompressionView, type DeviceSnapshot, type PlanView, type PrescriptionInput, type TableCalibrationView } from '../../api/index.ts';
-import { createAppService, type AppService } from '../../host/app/app-service.ts';
+import type { DecompressionView, DeviceSnapshot, PlanView, PrescriptionInput, TableCalibrationView } from '../../api/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { getSession, listEvents } from '../../host/storage/index.ts';
-import { tempStorage, type TempStorage } from '../support/temp-storage.ts';
+import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
 import { sleep } from '../support/wait.ts';
 
 /** Device and program time run this much faster; the table's 500 ms watchdog is then 250 ms of real time, which a loaded machine does not miss. */
 const TIME_SCALE = 2;
 
-let open: { db: TempStorage; app: AppService }[] = [];
+let open: AppHarness[] = [];
 afterEach(async () => {
-  for (const { db, app } of open) {
-    await app.close();
-    db.dispose();
-  }
+  for (const harness of open) await harness.dispose();
   open = [];
 });
 
 async function clinic() {
-  const db = tempStorage();
-  const app = createAppService({ storage: db.storage, simulator: webSimulator({ seed: 2, timeScale: TIME_SCALE }) });
-  open.push({ db, app });
-  const views: (DecompressionView | null)[] = [];
-  app.onEvent((event) => {
-    if (event.kind === 'json' && event.message.name === 'decompression.changed') views.push(event.message.payload);
-  });
-  const dispatch = createDispatcher({ handlers: app.handlers, checkAccess: (a, m) => app.checkAccess(a, m), newErrorId: () => 'ref', reportInternal: (id, m, e) => console.error(id, m, e) });
-  const call = async <T = unknown>(method: string, params: unknown = {}): Promise<T> => {
-    const response = await dispatch(method, params);
-    if (!response.ok) throw new Error(`${method}: ${response.error.code}: ${response.error.message}`);
-    return response.value as T;
-  };
-  await call('auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'a long passphrase' });
-  const patient = await call<{ id: number }>('patients.create', { clinicId: 'D-1', familyName: 'Disc', givenName: 'Dora', dateOfBirth: '1970-01-01', heightMm: 1700, bodyMassKg: 80, notes: '' });
+  const h = appHarness({ simulator: webSimulator({ seed: 2, timeScale: TIME_SCALE }) });
+  open.push(h);
+  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'D-1', familyName: 'Disc', givenName: 'Dora', dateOfBirth: '1970-01-01', heightMm: 1700, bodyMassKg: 80, notes: '' });
   const prescription: PrescriptionInput = {
     patientId: patient.id,
     region: 'lumbar',
@@ -59,17 +44,7 @@ async function clinic() {
     angleDeg: 10,
     confirmedN: null,
   };
-  return { app, dispatch, call, views, prescription, storage: db.storage };
-}
-
-async function until<T>(what: string, produce: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = produce();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
+  return { ...h, last: () => h.events('decompression.changed').at(-1), prescription };
 }
 
 describe('the decompression console through the contract', () => {
@@ -101,26 +76,26 @@ describe('the decompression console through the contract', () => {
     expect(listed.find((d) => d.role === 'table')?.calibration).toMatchObject({ status: 'passed', calibrationId: calibrated.storedId });
     const begun = await c.call<DecompressionView>('decompression.begin', c.prescription);
     expect(begun.isSimulated).toBe(true);
-    await until('the switch test', () => (c.views.at(-1)?.detail?.startsWith('prechecking: switch-test') === true ? true : undefined));
+    await until('the switch test', () => (c.last()?.detail?.startsWith('prechecking: switch-test') === true ? true : undefined));
     await c.call('sim.setPatientSwitch', { position: 'pressed' });
     await sleep(100);
     await c.call('sim.setPatientSwitch', { position: 'ready' });
-    await until('ready', () => (c.views.at(-1)?.phase === 'ready' ? true : undefined));
+    await until('ready', () => (c.last()?.phase === 'ready' ? true : undefined));
     // Locked, only the safety controls work: start is refused, which leaves the session ready.
     await c.call('auth.lock');
     expect(await c.dispatch('decompression.operator', { input: 'start' })).toMatchObject({ ok: false, error: { code: 'locked' } });
-    await c.call('auth.unlock', { password: 'a long passphrase' });
+    await c.call('auth.unlock', { password: HARNESS_ADMIN.password });
     await c.call('decompression.operator', { input: 'start' });
-    await until('tension', () => ((c.views.at(-1)?.measuredN ?? 0) > 100 ? true : undefined));
+    await until('tension', () => ((c.last()?.measuredN ?? 0) > 100 ? true : undefined));
     await c.call('sim.setPatientSwitch', { position: 'pressed' });
-    const released = await until('the release', () => (c.views.at(-1)?.phase === 'released' ? c.views.at(-1) : undefined));
+    const released = await until('the release', () => (c.last()?.phase === 'released' ? c.last() : undefined));
     expect(released?.detail).toBe('released (patient-stop)');
     expect(released?.alarms).toContainEqual(expect.objectContaining({ condition: 'patient-stop', priority: 'high' }));
     await c.call('sim.setPatientSwitch', { position: 'ready' });
     // Released and latched: nothing but a re-arm brings tension back; the therapist ends the session instead.
     expect(await c.dispatch('decompression.operator', { input: 'start' })).toMatchObject({ ok: true });
     await sleep(200);
-    expect(c.views.at(-1)?.phase).toBe('released');
+    expect(c.last()?.phase).toBe('released');
     const ended = await c.call<DecompressionView>('decompression.end');
     expect(ended).toMatchObject({ isOver: true, phase: 'released' });
     const session = getSession(c.storage, begun.sessionId);

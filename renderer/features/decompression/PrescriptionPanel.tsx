@@ -3,13 +3,15 @@
  * patient's envelope with the timeline chart; the session can begin only from a preview of
  * exactly what is on the form. Refusals appear beside their fields.
  */
-import { useEffect, useState } from 'react';
-import { PROGRAM_KINDS, type PatientView, type PlanView } from '../../../api/index.ts';
+import { useState } from 'react';
+import { PROGRAM_KINDS, type PlanView } from '../../../api/index.ts';
 import { newtonsToPoundsForce } from '../../../core/index.ts';
 import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useFormCall } from '../../app/use-form-call.ts';
 import { DEFAULT_PRESCRIPTION, FORM_FIELD_OF, toPrescription, type PrescriptionValues } from './prescription-values.ts';
+import { PatientSelect } from '../patients/PatientSelect.tsx';
+import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { TimelinePreview } from './TimelinePreview.tsx';
 
 const lbf = (n: number): string => `${newtonsToPoundsForce(n).toFixed(1)} lbf`;
@@ -60,14 +62,10 @@ export function PrescriptionPanel() {
   const client = useClient();
   const preview = useFormCall();
   const begin = useFormCall();
-  const [patients, setPatients] = useState<readonly PatientView[]>([]);
-  const [patientId, setPatientId] = useState<number | null>(null);
+  const choice = usePatientChoice();
   const [values, setValues] = useState<PrescriptionValues>(DEFAULT_PRESCRIPTION);
   const [plan, setPlan] = useState<{ readonly plan: PlanView; readonly of: string } | null>(null);
-  useEffect(() => {
-    void client.call('patients.list', {}).then((r) => r.ok && setPatients(r.value));
-  }, [client]);
-  const chosen = patientId ?? patients[0]?.id ?? null;
+  const chosen = choice.chosenId;
   const key = JSON.stringify([chosen, values]);
   const errors: Partial<Record<keyof PrescriptionValues, string>> = Object.fromEntries(
     Object.entries({ ...preview.fields, ...begin.fields }).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
@@ -94,13 +92,7 @@ export function PrescriptionPanel() {
       <h2 id="rx-title">Prescription</h2>
       <div className="form-grid">
         <Field id="rx-patient" label="Patient" error={undefined}>
-          <select {...fieldInputProps('rx-patient', undefined)} value={chosen ?? ''} onChange={(e) => setPatientId(Number(e.target.value))}>
-            {patients.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.familyName}, {p.givenName} ({p.clinicId}){p.bodyMassKg === null ? ' — no body mass' : `, ${p.bodyMassKg} kg`}
-              </option>
-            ))}
-          </select>
+          <PatientSelect choice={choice} id="rx-patient" detail={(p) => (p.bodyMassKg === null ? ' — no body mass' : `, ${p.bodyMassKg} kg`)} />
         </Field>
         <Field id="rx-region" label="Region" error={errors.region}>
           <select {...fieldInputProps('rx-region', errors.region)} value={values.region} onChange={(e) => set('region', e.target.value)}>

@@ -3,11 +3,13 @@
  * Simulated sessions stay out of the history unless QA asks for them; shown, they are flagged.
  */
 import { useEffect, useState } from 'react';
-import type { HistorySession, PatientView, TrialFigures } from '../../../api/index.ts';
+import type { HistorySession, TrialFigures } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { savePdf } from '../../app/save-pdf.ts';
 import { useAction } from '../../app/use-action.ts';
+import { PatientSelect } from '../patients/PatientSelect.tsx';
+import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { trendOf } from './trend.ts';
 
 const METRICS: readonly { readonly key: keyof TrialFigures; readonly label: string; readonly digits: number }[] = [
@@ -82,15 +84,11 @@ function SessionCard({ session }: { readonly session: HistorySession }) {
 
 export function HistoryScreen() {
   const client = useClient();
-  const [patients, setPatients] = useState<readonly PatientView[]>([]);
-  const [patientId, setPatientId] = useState<number | null>(null);
+  const choice = usePatientChoice();
   const [includeSimulated, setIncludeSimulated] = useState(false);
   const [sessions, setSessions] = useState<readonly HistorySession[]>([]);
   const [metric, setMetric] = useState<keyof TrialFigures>('meanVelocityMmS');
-  useEffect(() => {
-    void client.call('patients.list', {}).then((r) => r.ok && setPatients(r.value));
-  }, [client]);
-  const chosen = patientId ?? patients[0]?.id ?? null;
+  const chosen = choice.chosenId;
   useEffect(() => {
     if (chosen === null) return;
     let isCurrent = true;
@@ -106,13 +104,7 @@ export function HistoryScreen() {
       <div className="row">
         <label>
           Patient
-          <select value={chosen ?? ''} onChange={(e) => setPatientId(Number(e.target.value))}>
-            {patients.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.familyName}, {p.givenName} ({p.clinicId})
-              </option>
-            ))}
-          </select>
+          <PatientSelect choice={choice} id="history-patient" />
         </label>
         <label className="check">
           <input type="checkbox" checked={includeSimulated} onChange={(e) => setIncludeSimulated(e.target.checked)} />

@@ -5,38 +5,32 @@
  * the host's; this screen only shows `balance.changed` and sends the buttons.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { BalanceRunView, PatientView, ProtocolInfo } from '../../../api/index.ts';
+import type { BalanceRunView, ProtocolInfo } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { CuePlayer } from '../../app/cue-sound.ts';
 import { useBalanceRun, useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
+import { PatientSelect } from '../patients/PatientSelect.tsx';
+import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { RunResults } from './RunResults.tsx';
 
 function StartForm() {
   const client = useClient();
   const action = useAction();
-  const [patients, setPatients] = useState<readonly PatientView[]>([]);
+  const choice = usePatientChoice();
   const [protocols, setProtocols] = useState<readonly ProtocolInfo[]>([]);
-  const [patientId, setPatientId] = useState<number | null>(null);
   const [protocolId, setProtocolId] = useState('romberg');
   useEffect(() => {
-    void client.call('patients.list', {}).then((r) => r.ok && setPatients(r.value));
     void client.call('balance.protocols', {}).then((r) => r.ok && setProtocols(r.value));
   }, [client]);
-  const chosen = patientId ?? patients[0]?.id ?? null;
+  const chosen = choice.chosenId;
   return (
     <section className="card" aria-labelledby="start-title">
       <h2 id="start-title">Start a protocol</h2>
       <div className="row">
         <label>
           Patient
-          <select value={chosen ?? ''} onChange={(e) => setPatientId(Number(e.target.value))}>
-            {patients.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.familyName}, {p.givenName} ({p.clinicId})
-              </option>
-            ))}
-          </select>
+          <PatientSelect choice={choice} id="protocol-patient" />
         </label>
         <label>
           Protocol
@@ -52,7 +46,7 @@ function StartForm() {
           Start
         </button>
       </div>
-      {patients.length === 0 && <p className="hint">Register the patient on the Patients screen first.</p>}
+      {choice.patients.length === 0 && <p className="hint">Register the patient on the Patients screen first.</p>}
       <ActionMessage action={action} />
     </section>
   );
