@@ -3,9 +3,9 @@
  * `proprio report` command (the Electron window prints with its own printToPDF). Chromium is
  * Debian's (`apt-get install chromium`) or the one named by PROPRIO_CHROMIUM; without one the
  * answer says what to install. JavaScript is off in the page: the report is static.
+ * playwright-core is imported when the first PDF is made, not when Proprio starts.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { err, ok, type Result } from '../../core/index.ts';
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -22,6 +22,8 @@ export async function htmlToPdf(html: string, executablePath = chromiumPath()): 
   if (!existsSync(executablePath)) {
     return err(`saving a PDF needs Chromium, not found at ${executablePath}: install it (Debian: apt-get install chromium) or set PROPRIO_CHROMIUM to its path`);
   }
+  // Loaded on first use: playwright-core costs every `proprio` command and the app's start up to a second otherwise.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS }).catch((error: unknown) => error as Error);
   if (browser instanceof Error) return err(`Chromium at ${executablePath} did not start: ${browser.message.split('\n')[0] ?? ''}`);
   try {
