@@ -6,6 +6,7 @@
  * Units: N, N/s, ms (the screen converts to lbf and minutes).
  */
 import { z } from 'zod';
+import type { Envelope } from '../../core/index.ts';
 import { method } from '../method-spec.ts';
 
 export const PROGRAM_KINDS = ['static', 'intermittent', 'cyclic', 'progressive', 'regressive'] as const;
@@ -45,14 +46,8 @@ export interface PlanView {
   readonly maxN: number;
   readonly minN: number;
   readonly rampRateNps: number;
-  readonly envelope: {
-    readonly bodyWeightN: number;
-    readonly maxTensionN: number;
-    readonly confirmAboveN: number;
-    readonly startTensionN: number;
-    readonly rampMaxNps: number;
-    readonly isFirstCapped: boolean;
-  };
+  /** The patient's envelope for this session (core/decompression/envelope.ts). */
+  readonly envelope: Omit<Envelope, 'region'>;
   readonly segments: readonly SegmentView[];
   readonly treatmentEndMs: number;
   readonly totalMs: number;

@@ -61,14 +61,14 @@ function planFor(o: DecompressionConsoleOptions, input: PrescriptionInput): ApiR
 
 function planView(plan: SessionPlan): PlanView {
   const { program, confirmedN: _ } = plan.prescription;
-  const e = plan.envelope;
+  const { region: _region, ...envelope } = plan.envelope;
   return {
     region: program.region,
     kind: program.mode.kind,
     maxN: program.maxN,
     minN: program.minN,
     rampRateNps: program.rampRateNps,
-    envelope: { bodyWeightN: e.bodyWeightN, maxTensionN: e.maxTensionN, confirmAboveN: e.confirmAboveN, startTensionN: e.startTensionN, rampMaxNps: e.rampMaxNps, isFirstCapped: e.isFirstCapped },
+    envelope,
     segments: plan.timeline.segments.map(({ startMs, endMs, fromN, toN, phase }) => ({ startMs, endMs, fromN, toN, phase })),
     treatmentEndMs: plan.timeline.treatmentEndMs,
     totalMs: plan.timeline.totalMs,
