@@ -5,7 +5,7 @@
  * every screen shows the same phase, countdown and cue. A plate without a passed calibration in
  * date still measures, on its nominal sensitivity, and every result says so.
  */
-import type { ApiResponse, BalanceRunView, BalanceTrialView, TrialFigures } from '../../api/index.ts';
+import type { ApiResponse, BalanceRunView, BalanceTrialView } from '../../api/index.ts';
 import { apiError } from '../../api/index.ts';
 import { nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
 import { ProtocolRunner, type PlateCalibrationInUse, type ProtocolRunSummary, type TrialResult, type VoidedTrial } from '../balance/index.ts';
@@ -14,6 +14,7 @@ import { protocolFor } from './balance-catalogue.ts';
 import { deviceCalibration } from './calibration-status.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { PlateSlot } from './device-slot.ts';
+import { trialFigures } from './trial-figures.ts';
 
 export interface BalanceRunsOptions {
   readonly storage: Storage;
@@ -48,11 +49,6 @@ function calibrationOf(storage: Storage, plate: PlateSlot, nowMs: number): Calib
   if (!isUsable) return { inUse: { coefficients: nominalCoefficients(cellsMm.map(() => 0), capabilities.countsPerN), cellsMm }, calibrationId: null };
   const coefficients = cellsMm.map((_, i) => ({ zeroCounts: Number(zeroCounts[i]), nPerCount: Number(nPerCount[i]) }));
   return { inUse: { coefficients, cellsMm }, calibrationId: latest.id };
-}
-
-function figuresOf(result: TrialResult): TrialFigures | null {
-  const m = result.sway?.metrics;
-  return m === undefined ? null : { pathLengthMm: m.pathLengthMm, meanVelocityMmS: m.meanVelocityMmS, rmsMm: m.rmsMm, ellipseArea95Mm2: m.ellipseArea95Mm2 };
 }
 
 /** Plain JSON for the trial record (typed arrays and non-finite numbers do not belong there). */
@@ -175,7 +171,7 @@ class ActiveRun {
     );
     const problem = stored.ok ? this.view.problem : `The result of ${result.trialId} could not be saved (${stored.error.message}); it is shown here only.`;
     const label = this.protocol.trials[result.trialIndex]?.label ?? result.trialId;
-    const shown = { trialId: result.trialId, label, attempt: result.attempt, outcome: result.outcome, holdMs: result.holdMs, figures: figuresOf(result) };
+    const shown = { trialId: result.trialId, label, attempt: result.attempt, outcome: result.outcome, holdMs: result.holdMs, figures: trialFigures(result.sway?.metrics) };
     this.view = { ...this.view, problem, results: [...this.view.results.filter((r) => r.trialId !== result.trialId), shown] };
     this.refresh();
   }

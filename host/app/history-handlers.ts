@@ -1,16 +1,9 @@
 /** The contract's history method: a patient's sessions with their trials' headline figures, from the clinic database. */
-import type { ApiHandlers, HistorySession, HistoryTrial, TrialFigures } from '../../api/index.ts';
+import type { ApiHandlers, HistorySession, HistoryTrial } from '../../api/index.ts';
 import { newtonsToPoundsForce, ok } from '../../core/index.ts';
 import { listTrials, sessionsForPatient, type Session, type Storage, type Trial } from '../storage/index.ts';
 import { storageRefusal } from './storage-refusal.ts';
-
-const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-function figuresOf(sway: unknown): TrialFigures | null {
-  if (typeof sway !== 'object' || sway === null) return null;
-  const m = sway as Record<string, unknown>;
-  return { pathLengthMm: numberOrNull(m['pathLengthMm']), meanVelocityMmS: numberOrNull(m['meanVelocityMmS']), rmsMm: numberOrNull(m['rmsMm']), ellipseArea95Mm2: numberOrNull(m['ellipseArea95Mm2']) };
-}
+import { trialFigures } from './trial-figures.ts';
 
 function trialView(trial: Trial): HistoryTrial {
   const m = trial.metrics;
@@ -19,7 +12,7 @@ function trialView(trial: Trial): HistoryTrial {
     protocol: trial.protocol,
     condition: trial.condition,
     outcome: typeof m['outcome'] === 'string' ? m['outcome'] : null,
-    figures: figuresOf(m['sway']),
+    figures: trialFigures(m['sway']),
     isUncalibrated: m['isPlateCalibrated'] === false,
     algorithmVersion: trial.algorithmVersion,
   };

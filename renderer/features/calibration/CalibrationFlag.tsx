@@ -3,8 +3,9 @@
  * but a passed calibration in date is flagged.
  */
 import type { CalibrationStatusView, DeviceRole } from '../../../api/index.ts';
+import { dayOf } from '../../app/dates.ts';
 
-const day = (atMs: number | null): string => (atMs === null ? '' : new Date(atMs).toISOString().slice(0, 10));
+const day = (atMs: number | null): string => (atMs === null ? '' : dayOf(atMs));
 
 const DEVICE = { plate: 'force plate', table: 'table load cell' } as const;
 

@@ -5,8 +5,7 @@ import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { savePdf } from '../../app/save-pdf.ts';
 import { useAction } from '../../app/use-action.ts';
-
-const day = (atMs: number): string => new Date(atMs).toISOString().slice(0, 10);
+import { dayOf } from '../../app/dates.ts';
 
 /** `latestId` changes when a new calibration is stored, which reloads the list. */
 export function CalibrationHistory({ role, latestId }: { readonly role: DeviceRole; readonly latestId: number | null }) {
@@ -37,8 +36,8 @@ export function CalibrationHistory({ role, latestId }: { readonly role: DeviceRo
         <tbody>
           {records.map((c) => (
             <tr key={c.id}>
-              <td>{day(c.performedAtMs)}</td>
-              <td>{day(c.dueAtMs)}</td>
+              <td>{dayOf(c.performedAtMs)}</td>
+              <td>{dayOf(c.dueAtMs)}</td>
               <td>{c.isPassed ? 'passed' : 'failed'}</td>
               <td>{c.operator}</td>
               <td>

@@ -9,6 +9,7 @@ import type { TableCalibrationView } from '../../../api/index.ts';
 import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useFormCall } from '../../app/use-form-call.ts';
+import { dayOf } from '../../app/dates.ts';
 
 /** docs/calibration-table-levels.json */
 const DEFAULT_LEVELS = '150, 300, 600, 900';
@@ -36,7 +37,7 @@ export function TableCalibration() {
       {result !== null && (
         <p data-testid="table-calibration-result" className={result.isPassed ? 'state state-ready' : 'flag'}>
           {result.isPassed ? 'PASSED' : 'FAILED'}: worst error {result.accuracyMaxPct.toFixed(3)} % against the gauge (≤ 0.5 %), due{' '}
-          {new Date(result.dueAtMs).toISOString().slice(0, 10)}
+          {dayOf(result.dueAtMs)}
           {result.failures.length > 0 ? ` — ${result.failures.join('; ')}` : ''}
         </p>
       )}

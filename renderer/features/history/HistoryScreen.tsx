@@ -11,6 +11,7 @@ import { useAction } from '../../app/use-action.ts';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { trendOf } from './trend.ts';
+import { dayOf } from '../../app/dates.ts';
 
 const METRICS: readonly { readonly key: keyof TrialFigures; readonly label: string; readonly digits: number }[] = [
   { key: 'meanVelocityMmS', label: 'Mean velocity (mm/s)', digits: 1 },
@@ -19,7 +20,6 @@ const METRICS: readonly { readonly key: keyof TrialFigures; readonly label: stri
   { key: 'ellipseArea95Mm2', label: '95 % ellipse (mm²)', digits: 0 },
 ];
 
-const day = (atMs: number): string => new Date(atMs).toISOString().slice(0, 10);
 const fixed = (v: number | null | undefined, digits: number): string => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
 function SaveReport({ sessionId }: { readonly sessionId: number }) {
@@ -43,9 +43,9 @@ function SaveReport({ sessionId }: { readonly sessionId: number }) {
 
 function SessionCard({ session }: { readonly session: HistorySession }) {
   return (
-    <article className="card" aria-label={`${session.title}, ${day(session.startedAtMs)}`} data-testid="history-session">
+    <article className="card" aria-label={`${session.title}, ${dayOf(session.startedAtMs)}`} data-testid="history-session">
       <h2>
-        {day(session.startedAtMs)} — {session.title} <span className="hint">({session.status})</span>
+        {dayOf(session.startedAtMs)} — {session.title} <span className="hint">({session.status})</span>
         {session.isSimulated && <span className="badge-simulated"> SIMULATED</span>}
       </h2>
       {session.trials.length > 0 && (
@@ -125,7 +125,7 @@ export function HistoryScreen() {
         <h2 id="trend-title">Trend across sessions, oldest first</h2>
         {trendOf(sessions, metric).map((row) => (
           <p key={row.key}>
-            <strong>{row.key}</strong>: {row.points.map((p) => `${fixed(p.value, digits)} (${day(p.atMs)})`).join(' → ')}
+            <strong>{row.key}</strong>: {row.points.map((p) => `${fixed(p.value, digits)} (${dayOf(p.atMs)})`).join(' → ')}
           </p>
         ))}
       </section>
