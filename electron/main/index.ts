@@ -16,12 +16,6 @@ import { exportPageToPdf } from './print-to-pdf.ts';
 import { hardenAllWebContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
 
-/**
- * Hosts whose https links may open in the system browser. Empty until there is a clinic-support
- * site to link to; every other link is blocked and logged.
- */
-const EXTERNAL_LINK_HOSTS: ReadonlySet<string> = new Set<string>();
-
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
@@ -45,7 +39,7 @@ function start(): void {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  hardenAllWebContents(EXTERNAL_LINK_HOSTS);
+  hardenAllWebContents();
   // Quit with the last window on every platform, macOS included: leaving a device-connected
   // process running without a window would hide its state from the clinician.
   app.on('window-all-closed', () => app.quit());

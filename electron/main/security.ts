@@ -4,10 +4,9 @@
  * hostile content, it still cannot open windows, navigate away, embed a webview, obtain a device
  * permission (camera, serial, USB...) or load code from elsewhere.
  */
-import { app, shell, type Session, type WebContents } from 'electron';
+import { app, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { APP_HOST, APP_SCHEME } from './renderer-path.ts';
-import { toTrustedExternalUrl, type ExternalHostAllowlist } from './trusted-url.ts';
 
 function isAppUrl(raw: string): boolean {
   try {
@@ -16,19 +15,6 @@ function isAppUrl(raw: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Opens an allowlisted https link in the system browser; anything else is dropped and logged. */
-function openExternalIfTrusted(raw: string, allowedHosts: ExternalHostAllowlist): void {
-  const trusted = toTrustedExternalUrl(raw, allowedHosts);
-  if (trusted === undefined) {
-    console.warn(`security: blocked link to ${raw}`);
-    return;
-  }
-  // Open the normalised URL we checked, never the raw string (see trusted-url.ts).
-  shell.openExternal(trusted).catch((error: unknown) => {
-    console.error(`security: could not open ${trusted}`, error);
-  });
 }
 
 /** Session-wide: CSP on every response, and every permission and device request denied. */
@@ -51,14 +37,15 @@ export function hardenSession(ses: Session): void {
 }
 
 /** Per page: no navigation away from the app, no redirects, no new windows, no webviews. */
-export function hardenWebContents(contents: WebContents, allowedHosts: ExternalHostAllowlist): void {
+function hardenWebContents(contents: WebContents): void {
   contents.on('will-frame-navigate', (event) => {
     // Loads the main process starts itself (loadURL) do not emit this event, so any navigation
     // seen here was started by page content. The app is a single page: allow only our origin,
-    // in the top frame, and send allowlisted links to the system browser instead.
+    // in the top frame. Links out are blocked, not handed to the system browser: the app has none,
+    // and shell.openExternal would be a way from page content to the OS.
     if (event.isMainFrame && isAppUrl(event.url)) return;
+    console.warn(`security: blocked navigation to ${event.url}`);
     event.preventDefault();
-    openExternalIfTrusted(event.url, allowedHosts);
   });
   contents.on('will-redirect', (event) => {
     // Our own protocol never redirects, so a redirect means something tried to bounce the page
@@ -67,7 +54,7 @@ export function hardenWebContents(contents: WebContents, allowedHosts: ExternalH
     event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfTrusted(url, allowedHosts);
+    console.warn(`security: blocked new window for ${url}`);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => {
@@ -80,8 +67,8 @@ export function hardenWebContents(contents: WebContents, allowedHosts: ExternalH
  * Applies `hardenWebContents` to every web contents as it is created, including ones we did not
  * create on purpose, so no page can slip through unhardened. Call before the first window.
  */
-export function hardenAllWebContents(allowedHosts: ExternalHostAllowlist): void {
+export function hardenAllWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, allowedHosts);
+    hardenWebContents(contents);
   });
 }
