@@ -16,9 +16,25 @@ const TONES: Readonly<Record<CueSound, { readonly hz: number; readonly ms: numbe
 const GAIN = 0.2;
 const RAMP_S = 0.01;
 
-export class CuePlayer {
-  private context: AudioContext | undefined;
+let sharedContext: AudioContext | undefined;
+let volumeFrac = 1;
 
+/** The cue volume from the settings, 0–1 (clamped). The alarms read it too, under their own floor (alarm-pattern.ts). */
+export function setCueVolume(frac: number): void {
+  volumeFrac = Number.isFinite(frac) ? Math.min(1, Math.max(0, frac)) : 1;
+}
+
+export function cueVolume(): number {
+  return volumeFrac;
+}
+
+/** The page's one AudioContext: the cues and the alarms (alarm-sound.ts) share it, so one click unblocks both. */
+export function sharedAudioContext(): AudioContext {
+  sharedContext ??= new AudioContext();
+  return sharedContext;
+}
+
+export class CuePlayer {
   get isBlocked(): boolean {
     return this.audio().state === 'suspended';
   }
@@ -30,13 +46,14 @@ export class CuePlayer {
   play(sound: CueSound): void {
     const audio = this.audio();
     const { hz, ms } = TONES[sound];
+    const level = GAIN * volumeFrac;
     const t0 = audio.currentTime;
     const oscillator = audio.createOscillator();
     const gain = audio.createGain();
     oscillator.frequency.value = hz;
     gain.gain.setValueAtTime(0, t0);
-    gain.gain.linearRampToValueAtTime(GAIN, t0 + RAMP_S);
-    gain.gain.setValueAtTime(GAIN, t0 + ms / 1000 - RAMP_S);
+    gain.gain.linearRampToValueAtTime(level, t0 + RAMP_S);
+    gain.gain.setValueAtTime(level, t0 + ms / 1000 - RAMP_S);
     gain.gain.linearRampToValueAtTime(0, t0 + ms / 1000);
     oscillator.connect(gain).connect(audio.destination);
     oscillator.start(t0);
@@ -44,7 +61,6 @@ export class CuePlayer {
   }
 
   private audio(): AudioContext {
-    this.context ??= new AudioContext();
-    return this.context;
+    return sharedAudioContext();
   }
 }
