@@ -11,6 +11,23 @@ export type { PdfFile } from './reports/report-methods.ts';
 export type { CalibrationRecordView, TableCalibrationView } from './calibration/calibration-methods.ts';
 export type { HistorySession, HistoryTrial } from './history/history-methods.ts';
 export type { BalanceResultView, BalanceRunView, BalanceTrialView, ProtocolInfo, TrialFigures } from './balance/balance-methods.ts';
+export {
+  ADMIN_SETTINGS,
+  CALIBRATION_INTERVAL_MAX_MONTHS,
+  CALIBRATION_INTERVAL_MIN_MONTHS,
+  CLINIC_NAME_MAX_CHARS,
+  DEFAULT_CUE_VOLUME_FRAC,
+  DEFAULT_IDLE_LOCK_MS,
+  IDLE_LOCK_MAX_MS,
+  IDLE_LOCK_MIN_MS,
+  LENGTH_UNITS,
+  MASS_UNITS,
+  type LengthUnit,
+  type MassUnit,
+  type SettingName,
+  type SettingsPatch,
+  type SettingsView,
+} from './settings/settings-methods.ts';
 export { createDispatcher, type ApiHandlers, type Dispatch, type DispatcherOptions } from './dispatcher.ts';
 export { createApiClient, type ApiClient, type ClientTransport } from './client.ts';
 export { callMessageSchema, type CallMessage, type EventMessage, type HostTextMessage, type OutgoingEvent, type ReplyMessage } from './envelope.ts';

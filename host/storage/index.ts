@@ -11,6 +11,7 @@ export { hashPassword, verifyPassword } from './password-hash.ts';
 export { createPatient, updatePatient, getPatient, listPatients, type Patient, type PatientInput } from './patients.ts';
 export { createOperator, getOperator, listOperators, passwordHashOf, OPERATOR_ROLES, type Operator, type OperatorRole } from './operators.ts';
 export { upsertDevice, listDevices, type Device, type DeviceKind } from './devices.ts';
+export { readSettings, writeSettings, DEFAULT_SETTINGS, type Settings } from './settings.ts';
 export { addCalibration, calibrationsOfDevice, getCalibration, latestCalibration, type Calibration, type CalibrationInput } from './calibrations.ts';
 export {
   createSession,

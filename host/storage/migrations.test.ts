@@ -34,6 +34,8 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
       INSERT INTO sessions (id, patient_id, operator_id, kind, status, started_at_ms, ended_at_ms) VALUES (1, 1, 1, 'balance', 'complete', 10, 20);
       INSERT INTO audit_log (at_ms, action, entity, detail_json) VALUES (1, 'patient-created', 'patient', '{}');`);
   },
+  // Version 2 added only a defaulted column: the same rows fit.
+  2: (db) => SEEDS[1]?.(db),
 };
 
 function schemaOf(path: string): unknown[] {

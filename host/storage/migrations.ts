@@ -29,6 +29,15 @@ const MIGRATIONS: readonly Migration[] = [
     sql: `ALTER TABLE sessions ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0 CHECK (simulated IN (0, 1));
 CREATE INDEX sessions_by_patient ON sessions (patient_id, started_at_ms);`,
   },
+  {
+    // Only settings that were changed have a row; the others read as the code's defaults (storage/settings.ts).
+    description: 'settings (units, clinic name, cue volume, idle lock, calibration interval)',
+    sql: `CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value_json TEXT NOT NULL CHECK (json_valid(value_json)),
+  updated_at_ms INTEGER NOT NULL
+);`,
+  },
 ];
 
 /** The version this build writes. */
