@@ -58,6 +58,9 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'devices.list': UNLOCKED,
   'devices.connect': roles('technician', 'admin'),
   'devices.disconnect': roles('technician', 'admin'),
+  'settings.get': OPERATOR,
+  // Per field in the host: units and volume for anyone unlocked, the clinic's policy for admins (ADMIN_SETTINGS).
+  'settings.update': UNLOCKED,
   'sim.status': UNLOCKED,
   'sim.connect': UNLOCKED,
   'sim.setSway': UNLOCKED,

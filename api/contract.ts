@@ -19,6 +19,7 @@ import { REPORT_METHODS } from './reports/report-methods.ts';
 import { PATIENT_METHODS } from './patients/patient-methods.ts';
 import { DEVICE_METHODS } from './devices/device-methods.ts';
 import type { DeviceSnapshot } from './devices/device-snapshot.ts';
+import { SETTINGS_METHODS, type SettingsView } from './settings/settings-methods.ts';
 import { SIMULATOR_METHODS, type SimulatorStatus } from './simulator/simulator-methods.ts';
 import type { StreamBatch } from './streams/stream-frame.ts';
 
@@ -34,6 +35,7 @@ export const METHODS = {
   ...REPORT_METHODS,
   ...DEVICE_METHODS,
   ...SIMULATOR_METHODS,
+  ...SETTINGS_METHODS,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type MethodName = keyof typeof METHODS;
@@ -55,6 +57,8 @@ export interface ApiEvents {
   'devices.changed': readonly DeviceSnapshot[];
   /** The simulator's state changed (a QA action, a device first used). */
   'sim.changed': SimulatorStatus;
+  /** An operator changed the settings: every open screen follows (units, volume, lock time). */
+  'settings.changed': SettingsView;
   /** Force plate samples, batched (stream frame; see streams/stream-frame.ts). */
   'plate.samples': StreamBatch<'plate.samples'>;
   /** Table telemetry, batched. */
@@ -63,7 +67,7 @@ export interface ApiEvents {
 
 export type EventName = keyof ApiEvents;
 /** The events sent as JSON; the others travel as binary stream frames. */
-export type JsonEventName = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed';
+export type JsonEventName = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed' | 'settings.changed';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);

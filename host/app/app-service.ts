@@ -8,7 +8,7 @@
  */
 import type { Access, ApiError, ApiHandlers, AppInfo, MethodName, OutgoingEvent } from '../../api/index.ts';
 import { realTimers, type Timers } from '../../native-bridge/index.ts';
-import type { Storage } from '../storage/index.ts';
+import { readSettings, type Storage } from '../storage/index.ts';
 import { authHandlers } from './auth-handlers.ts';
 import { calibrationHandlers } from './calibration-handlers.ts';
 import { deviceCalibration } from './calibration-status.ts';
@@ -23,12 +23,11 @@ import { patientHandlers } from './patient-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
 import { simulatorHandlers } from './simulator-handlers.ts';
+import { settingsHandlers } from './settings-handlers.ts';
 
 export interface AppServiceOptions {
   /** The clinic database: operators, patients, and everything recorded. The caller opens and closes it. */
   readonly storage: Storage;
-  /** Idle time before the screen locks (default operator-session.ts DEFAULT_IDLE_LOCK_MS). */
-  readonly idleLockMs?: number;
   /** Name and version as the shell knows them (Electron's app, or package.json in browser mode). */
   readonly appInfo?: AppInfo;
   readonly simulator?: SimulatorBackend;
@@ -60,7 +59,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     options.storage,
     timers,
     (status) => publish({ kind: 'json', message: { kind: 'event', name: 'auth.changed', payload: status } }),
-    options.idleLockMs,
+    () => readSettings(options.storage).idleLockMs,
   );
   const devices = new DeviceHub({
     timers,
@@ -98,6 +97,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),
+    ...settingsHandlers(options.storage, session, (settings, before) => {
+      publish({ kind: 'json', message: { kind: 'event', name: 'settings.changed', payload: settings } });
+      if (settings.idleLockMs !== before.idleLockMs) session.idleLockChanged();
+    }),
     ...simulatorHandlers(simulator, devices, (status) => publish({ kind: 'json', message: { kind: 'event', name: 'sim.changed', payload: status } })),
   };
   return {

@@ -3,7 +3,7 @@
  * real clinic database and a manual clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAudit } from '../storage/index.ts';
+import { listAudit, writeSettings } from '../storage/index.ts';
 import { ManualTimers } from '../../test/support/manual-timers.ts';
 import { appHarness, type AppHarness } from '../../test/support/app-harness.ts';
 
@@ -16,8 +16,9 @@ afterEach(async () => {
 
 function clinic() {
   const timers = new ManualTimers();
-  const h = appHarness({ timers, idleLockMs: IDLE_MS });
+  const h = appHarness({ timers });
   open.push(h);
+  expect(writeSettings(h.storage, { idleLockMs: IDLE_MS }, undefined).ok).toBe(true);
   const call = (method: string, params: unknown = {}) => h.dispatch(method, params);
   const actions = () => listAudit(h.storage, 100).map((row) => row.action).reverse();
   return { timers, call, changes: () => h.events('auth.changed'), actions };

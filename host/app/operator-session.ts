@@ -5,7 +5,7 @@
  * wrong username and a wrong password get the same answer after the same work. Every sign-in,
  * failed sign-in, sign-out, lock and unlock is in the audit log.
  *
- *   signed out ──signIn / setupAdmin──► signed in ──idle ≥ idleLockMs, or lock──► locked
+ *   signed out ──signIn / setupAdmin──► signed in ──idle ≥ idleLockMs (settings), or lock──► locked
  *        ▲                                  │  ▲                                    │
  *        └───────────── signOut ────────────┘  └──────────── unlock ────────────────┘
  *        (signOut from locked too)
@@ -16,9 +16,6 @@ import { ok } from '../../core/index.ts';
 import type { TimerHandle, Timers } from '../../native-bridge/index.ts';
 import { appendAudit, createOperator, getOperator, hashPassword, listOperators, passwordHashOf, verifyPassword, type Operator, type Storage } from '../storage/index.ts';
 import { storageRefusal } from './storage-refusal.ts';
-
-/** DESIGN: ten minutes without a call locks the screen (a setting to come; issue 7 "idle lock time"). */
-export const DEFAULT_IDLE_LOCK_MS = 10 * 60_000;
 
 const WRONG_CREDENTIALS = 'The username or password is not right.';
 
@@ -39,11 +36,18 @@ export class OperatorSession {
     private readonly storage: Storage,
     private readonly timers: Timers,
     private readonly changed: (status: AuthStatus) => void,
-    readonly idleLockMs = DEFAULT_IDLE_LOCK_MS,
+    /** The clinic's idle lock time (settings), asked afresh each time it matters. */
+    private readonly idleLockMs: () => number,
   ) {}
 
   status(): AuthStatus {
-    return { needsSetup: listOperators(this.storage).length === 0, operator: this.operator, isLocked: this.isLocked, idleLockMs: this.idleLockMs };
+    return { needsSetup: listOperators(this.storage).length === 0, operator: this.operator, isLocked: this.isLocked, idleLockMs: this.idleLockMs() };
+  }
+
+  /** The idle lock time was changed: it applies at once, counted from the last activity (a shorter one may lock now). */
+  idleLockChanged(): void {
+    if (this.operator !== null && !this.isLocked) this.armIdleTimer(Math.max(0, this.idleLockMs() - (this.timers.nowMonoMs() - this.lastActivityMonoMs)));
+    this.changed(this.status());
   }
 
   /** The signed-in operator's id, for the audit rows of what they do. */
@@ -135,7 +139,7 @@ export class OperatorSession {
     this.isLocked = false;
     appendAudit(this.storage, { operatorId: operator.id, action: wasLocked ? 'unlocked' : 'signed-in', entity: 'operator', entityId: operator.id });
     this.lastActivityMonoMs = this.timers.nowMonoMs();
-    this.armIdleTimer(this.idleLockMs);
+    this.armIdleTimer(this.idleLockMs());
     this.changed(this.status());
   }
 
@@ -154,8 +158,8 @@ export class OperatorSession {
     this.idleTimer = this.timers.after(delayMs, () => {
       if (this.operator === null || this.isLocked) return;
       const idleMs = this.timers.nowMonoMs() - this.lastActivityMonoMs;
-      if (idleMs >= this.idleLockMs) this.lock('idle-locked');
-      else this.armIdleTimer(this.idleLockMs - idleMs);
+      if (idleMs >= this.idleLockMs()) this.lock('idle-locked');
+      else this.armIdleTimer(this.idleLockMs() - idleMs);
     });
   }
 }
