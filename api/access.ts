@@ -55,6 +55,13 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'reports.session': roles('therapist', 'admin'),
   'reports.calibration': roles('technician', 'admin'),
   'calibration.history': roles('technician', 'admin'),
+  'calibration.plateOpen': roles('technician', 'admin'),
+  'calibration.plateStatus': roles('technician', 'admin'),
+  'calibration.plateTare': roles('technician', 'admin'),
+  'calibration.plateTake': roles('technician', 'admin'),
+  'calibration.plateFinish': roles('technician', 'admin'),
+  'calibration.plateCancel': roles('technician', 'admin'),
+  'calibration.rollback': roles('technician', 'admin'),
   'devices.list': UNLOCKED,
   'devices.connect': roles('technician', 'admin'),
   'devices.disconnect': roles('technician', 'admin'),
@@ -70,6 +77,8 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'sim.setPatientSwitch': UNLOCKED,
   'sim.setEstop': UNLOCKED,
   'sim.setUnplugged': UNLOCKED,
+  'sim.placeMass': UNLOCKED,
+  'sim.clearPlate': UNLOCKED,
 };
 
 /** True when an operator of `role` may call a method with `access` (signed in and unlocked). */

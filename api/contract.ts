@@ -12,7 +12,7 @@ import type { MethodSpec } from './method-spec.ts';
 import { APP_METHODS } from './app/app-methods.ts';
 import { AUTH_METHODS, type AuthStatus } from './auth/auth-methods.ts';
 import { BALANCE_METHODS, type BalanceRunView } from './balance/balance-methods.ts';
-import { CALIBRATION_METHODS } from './calibration/calibration-methods.ts';
+import { CALIBRATION_METHODS, type PlateWizardView } from './calibration/calibration-methods.ts';
 import { DECOMPRESSION_METHODS, type DecompressionView } from './decompression/decompression-methods.ts';
 import { HISTORY_METHODS } from './history/history-methods.ts';
 import { REPORT_METHODS } from './reports/report-methods.ts';
@@ -57,6 +57,8 @@ export interface ApiEvents {
   'devices.changed': readonly DeviceSnapshot[];
   /** The simulator's state changed (a QA action, a device first used). */
   'sim.changed': SimulatorStatus;
+  /** The plate calibration wizard moved on (step, live load a few times a second, points taken), or null when closed. */
+  'calibration.changed': PlateWizardView | null;
   /** An operator changed the settings: every open screen follows (units, volume, lock time). */
   'settings.changed': SettingsView;
   /** Force plate samples, batched (stream frame; see streams/stream-frame.ts). */
@@ -67,7 +69,7 @@ export interface ApiEvents {
 
 export type EventName = keyof ApiEvents;
 /** The events sent as JSON; the others travel as binary stream frames. */
-export type JsonEventName = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed' | 'settings.changed';
+export type JsonEventName = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed' | 'calibration.changed' | 'settings.changed';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);

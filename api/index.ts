@@ -8,7 +8,18 @@ export type { PatientFields, PatientView } from './patients/patient-methods.ts';
 export { OPERATOR_INPUTS, PROGRAM_KINDS } from './decompression/decompression-methods.ts';
 export type { AlarmView, DecompressionView, PlanView, PrescriptionInput, SegmentView } from './decompression/decompression-methods.ts';
 export type { PdfFile } from './reports/report-methods.ts';
-export type { CalibrationRecordView, TableCalibrationView } from './calibration/calibration-methods.ts';
+export type {
+  CalibrationRecordView,
+  PlateCalibrationResultView,
+  PlateLiveView,
+  PlateVerificationView,
+  PlateWizardPoint,
+  PlateWizardStep,
+  PlateWizardView,
+  RollbackView,
+  SettleCriterionView,
+  TableCalibrationView,
+} from './calibration/calibration-methods.ts';
 export type { HistorySession, HistoryTrial } from './history/history-methods.ts';
 export type { BalanceResultView, BalanceRunView, BalanceTrialView, ProtocolInfo, TrialFigures } from './balance/balance-methods.ts';
 export {

@@ -1,8 +1,10 @@
 /**
  * Calibration from the app (issue 8), for technicians and admins: the table's load cell against
- * the reference gauge. On the built-in simulator the gauge is the simulated harness's own; a real
- * table's gauge readings are typed in by the technician with `proprio calibrate table` until the
- * wizard screen comes.
+ * the reference gauge (on the built-in simulator the gauge is the simulated harness's own; a real
+ * table's gauge readings are typed in by the technician with `proprio calibrate table`); the
+ * plate's guided wizard (open, zero, take each point once settled, retake, finish), whose state
+ * every screen follows through `calibration.changed`; and rolling a device back to an earlier
+ * calibration, which is stored as a new record so the audit trail keeps both.
  */
 import { z } from 'zod';
 import { method } from '../method-spec.ts';
@@ -22,7 +24,105 @@ export interface CalibrationRecordView {
   readonly dueAtMs: number;
   readonly isPassed: boolean;
   readonly operator: string;
+  /** Which procedure produced it (`plate-multipoint-1`, `table-zero-span-1`, `rollback-of-<id>`). */
+  readonly procedure: string;
 }
+
+/** One point of the plate plan as the wizard shows it. */
+export interface PlateWizardPoint {
+  readonly id: string;
+  /** `fit` points determine the coefficients; `verify` points test them. */
+  readonly role: 'fit' | 'verify';
+  readonly massKg: number;
+  /** Where the mass goes, mm from the plate's centre (x right, y front). */
+  readonly xMm: number;
+  readonly yMm: number;
+  /** The settled load when taken (nominal sensitivity, tared), N; null until taken. */
+  readonly takenForceN: number | null;
+}
+
+/** When a load counts as settled (core stability.ts), in numbers and in words. */
+export interface SettleCriterionView {
+  readonly windowMs: number;
+  readonly forceSdMaxN: number;
+  readonly forceDriftMaxN: number;
+  readonly copDriftMaxMm: number;
+  readonly timeoutMs: number;
+  readonly text: string;
+}
+
+/** The plate's live load over the last stability window (nominal sensitivity, tared once zeroed). */
+export interface PlateLiveView {
+  readonly forceN: number;
+  /** Null while the plate carries too little for a COP. */
+  readonly copXMm: number | null;
+  readonly copYMm: number | null;
+  readonly forceSdN: number;
+  readonly forceDriftN: number;
+  readonly copDriftMm: number | null;
+  /** The window holds a full STABILITY_WINDOW_MS of valid samples. */
+  readonly isFull: boolean;
+  readonly isStable: boolean;
+}
+
+/**
+ * `zero`: opened, the empty plate not yet zeroed; `zeroing`/`taking`: waiting for the load to
+ * settle; `points`: zeroed, ready to take (or retake) any point or to finish.
+ */
+export type PlateWizardStep = 'zero' | 'zeroing' | 'points' | 'taking';
+
+export interface PlateWizardView {
+  readonly step: PlateWizardStep;
+  readonly device: { readonly model: string; readonly serial: string };
+  /** The built-in simulator's plate: the wizard offers to place the masses itself. */
+  readonly isSimulated: boolean;
+  readonly operator: string;
+  readonly points: readonly PlateWizardPoint[];
+  /** The point being taken now, else null. */
+  readonly currentPointId: string | null;
+  readonly live: PlateLiveView | null;
+  readonly criterion: SettleCriterionView;
+  /** Why the last step failed (never settled, wrong load, disconnected), until the next step. */
+  readonly lastError: string | null;
+}
+
+/** One verification point's errors against its tolerances, and before calibration for comparison. */
+export interface PlateVerificationView {
+  readonly pointId: string;
+  readonly appliedN: number;
+  readonly measuredN: number;
+  readonly forceErrorPct: number;
+  /** The force tolerance at this load as a % of it (0.25 % from 20 % FS, 0.05 % FS below). */
+  readonly forceTolerancePct: number;
+  readonly copErrorMm: number;
+  readonly copToleranceMm: number;
+  readonly copErrorBeforeMm: number;
+  readonly forceErrorBeforePct: number;
+  readonly isPassed: boolean;
+}
+
+export interface PlateCalibrationResultView {
+  readonly isPassed: boolean;
+  readonly storedId: number;
+  readonly dueAtMs: number;
+  readonly verification: readonly PlateVerificationView[];
+  readonly residuals: readonly { readonly pointId: string; readonly forceResidualN: number; readonly copResidualMm: number }[];
+  readonly rmsForceResidualN: number;
+  readonly linearity: { readonly maxDeviationPctFs: number; readonly tolerancePctFs: number; readonly isPassed: boolean };
+  readonly copErrorMaxMm: number;
+  readonly forceErrorMaxPct: number;
+  readonly copErrorBeforeMaxMm: number;
+}
+
+export interface RollbackView {
+  /** The new record that puts the earlier coefficients in force. */
+  readonly storedId: number;
+  /** The earlier calibration's own due date: a rollback never extends validity. */
+  readonly dueAtMs: number;
+}
+
+/** Plate point ids are short names from the plan. */
+const POINT_ID_MAX_CHARS = 64;
 
 export const CALIBRATION_METHODS = {
   /** The calibrations of the device assigned to `role`, newest first (its history). */
@@ -31,4 +131,18 @@ export const CALIBRATION_METHODS = {
   'calibration.table': method<TableCalibrationView>()(
     z.strictObject({ levelsN: z.array(z.number().min(1).max(5000)).min(2).max(12) }),
   ),
+  /** Opens the plate wizard on the assigned plate with the default plan; one wizard at a time. */
+  'calibration.plateOpen': method<PlateWizardView>()(z.strictObject({})),
+  /** The open wizard, or null. */
+  'calibration.plateStatus': method<PlateWizardView | null>()(z.strictObject({})),
+  /** Zeroes the empty plate once it has settled; zeroing again drops every point taken. */
+  'calibration.plateTare': method<PlateWizardView>()(z.strictObject({})),
+  /** Takes a point once its mass has settled where the plan puts it; taking it again is the retake. */
+  'calibration.plateTake': method<PlateWizardView>()(z.strictObject({ pointId: z.string().min(1).max(POINT_ID_MAX_CHARS) })),
+  /** Fits, verifies and stores the calibration (passed or failed) and closes the wizard. */
+  'calibration.plateFinish': method<PlateCalibrationResultView>()(z.strictObject({})),
+  /** Closes the wizard; nothing is stored. */
+  'calibration.plateCancel': method<null>()(z.strictObject({})),
+  /** Puts an earlier passed calibration of the connected device back in force, as a new record. */
+  'calibration.rollback': method<RollbackView>()(z.strictObject({ role: z.enum(['plate', 'table']), calibrationId: z.number().int().positive() })),
 };

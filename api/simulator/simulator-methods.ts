@@ -33,6 +33,8 @@ export interface SimPlateStatus {
   readonly surface: Surface;
   readonly unplugged: boolean;
   readonly faults: readonly ActiveFault[];
+  /** Calibration masses on the plate now. */
+  readonly masses: readonly { readonly massKg: number; readonly xMm: number; readonly yMm: number }[];
 }
 
 export interface SimTableStatus {
@@ -52,6 +54,11 @@ export interface SimulatorStatus {
   readonly plate: SimPlateStatus | null;
   readonly table: SimTableStatus | null;
 }
+
+/** Largest calibration mass the simulator accepts from QA. DESIGN: the PF-600's 6000 N full scale is ~612 kg. */
+const SIM_MASS_MAX_KG = 600;
+/** Positions are checked by the simulator against nothing; keep them near the plate. DESIGN. */
+const SIM_POSITION_MAX_MM = 1000;
 
 /** Longest fault name or value: the simulator's names are short identifiers and numbers. */
 const FAULT_TEXT_MAX_CHARS = 40;
@@ -77,4 +84,17 @@ export const SIMULATOR_METHODS = {
   'sim.setEstop': method<SimulatorStatus>()(z.strictObject({ engaged: z.boolean() })),
   /** Pulls the simulated cable (the driver sees the port vanish and reconnects) or plugs it back. */
   'sim.setUnplugged': method<SimulatorStatus>()(z.strictObject({ role: deviceRoleSchema, unplugged: z.boolean() })),
+  /**
+   * Sets one calibration mass down on the simulated plate (the ones before it lifted off, the
+   * subject stepped off): what the technician does by hand at a real plate (issue 8 wizard).
+   */
+  'sim.placeMass': method<SimulatorStatus>()(
+    z.strictObject({
+      massKg: z.number().positive().max(SIM_MASS_MAX_KG),
+      xMm: z.number().min(-SIM_POSITION_MAX_MM).max(SIM_POSITION_MAX_MM),
+      yMm: z.number().min(-SIM_POSITION_MAX_MM).max(SIM_POSITION_MAX_MM),
+    }),
+  ),
+  /** Lifts every calibration mass off the simulated plate and steps the subject off: an empty plate. */
+  'sim.clearPlate': method<SimulatorStatus>()(z.strictObject({})),
 };

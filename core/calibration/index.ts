@@ -13,6 +13,7 @@ export {
   type PlateLoadColumns,
 } from './plate-coefficients.ts';
 export { validatePlatePlan, type PlanError, type PlanErrorCode, type PlatePoint, type PointRole } from './plate-plan.ts';
+export { DEFAULT_PLATE_PLAN } from './default-plate-plan.ts';
 export { fitPlateGains, type FitResidual, type PlateFit, type PlateReading } from './plate-fit.ts';
 export {
   COP_TOLERANCE_MM,
@@ -25,7 +26,15 @@ export {
   type LinearityCheck,
   type PointVerification,
 } from './plate-verify.ts';
-export { STABILITY_WINDOW_MS, StabilityWindow, type StabilityAssessment, type StabilityScale } from './stability.ts';
+export {
+  STABILITY_COP_DRIFT_MM,
+  STABILITY_FORCE_DRIFT_FRAC_OF_FS,
+  STABILITY_FORCE_SD_FRAC_OF_FS,
+  STABILITY_WINDOW_MS,
+  StabilityWindow,
+  type StabilityAssessment,
+  type StabilityScale,
+} from './stability.ts';
 export {
   IDENTITY_TABLE_COEFFICIENTS,
   TABLE_ACCURACY_FRAC,

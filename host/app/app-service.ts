@@ -19,6 +19,7 @@ import { decompressionHandlers } from './decompression-handlers.ts';
 import { DeviceHub } from './device-hub.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { OperatorSession } from './operator-session.ts';
+import { PlateCalibrationWizard } from './plate-calibration-wizard.ts';
 import { patientHandlers } from './patient-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
@@ -84,6 +85,14 @@ export function createAppService(options: AppServiceOptions): AppService {
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'decompression.changed', payload: view } }),
   });
+  const plateWizard = new PlateCalibrationWizard({
+    storage: options.storage,
+    devices,
+    session,
+    timers,
+    nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
+    publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'calibration.changed', payload: view } }),
+  });
   const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {
     'app.info': () => ({ ok: true, value: appInfo }),
@@ -93,7 +102,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     ...decompressionHandlers(decompression, session),
     ...historyHandlers(options.storage),
     ...reportHandlers(options.storage, session, `${appInfo.name} ${appInfo.version}`),
-    ...calibrationHandlers(options.storage, devices, session, simulator, options.nowEpochMs ?? preciseEpochMs),
+    ...calibrationHandlers(options.storage, devices, session, simulator, options.nowEpochMs ?? preciseEpochMs, plateWizard),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),
@@ -115,6 +124,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       session.dispose();
       balance.dispose();
       decompression.dispose();
+      plateWizard.dispose();
       await devices.close();
       await simulator?.close();
       listeners.clear();

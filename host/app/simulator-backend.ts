@@ -21,6 +21,10 @@ export interface SimulatorBackend {
   setPatientSwitch(position: SwitchPosition): void;
   setEstop(engaged: boolean): void;
   setUnplugged(role: DeviceRole, unplugged: boolean): Promise<void>;
+  /** An empty simulated plate with one calibration mass set down (sim.placeMass). */
+  placeMass(mass: { readonly massKg: number; readonly xMm: number; readonly yMm: number }): Promise<void>;
+  /** No mass and no subject on the simulated plate. */
+  clearPlate(): Promise<void>;
   /** The reference gauge in line with the simulated table's harness: its true tension, N. */
   tableGaugeN(): number;
   close(): Promise<void>;

@@ -20,6 +20,8 @@ function fakeBackend(log: string[]): SimulatorBackend {
     setPatientSwitch: (position) => void log.push(`switch ${position}`),
     setEstop: (engaged) => void log.push(`estop ${engaged}`),
     setUnplugged: async (role, unplugged) => void log.push(`unplugged ${role} ${unplugged}`),
+    placeMass: async ({ massKg, xMm, yMm }) => void log.push(`mass ${massKg} kg at ${xMm},${yMm}`),
+    clearPlate: async () => void log.push('empty plate'),
     tableGaugeN: () => 0,
     close: async () => undefined,
   };
@@ -51,8 +53,20 @@ describe('simulator handlers', () => {
     await handlers['sim.setUnplugged']({ role: 'table', unplugged: true });
     await handlers['sim.setFault']({ role: 'plate', name: 'drop', value: '0.1' });
     await handlers['sim.clearFaults']({ role: 'plate' });
-    expect(log).toEqual(['sway closed foam', 'present false', 'switch pressed', 'estop true', 'unplugged table true', 'fault plate drop=0.1', 'clear plate']);
-    expect(pushed).toHaveLength(7);
+    await handlers['sim.placeMass']({ massKg: 40, xMm: 150, yMm: -100 });
+    await handlers['sim.clearPlate']({});
+    expect(log).toEqual([
+      'sway closed foam',
+      'present false',
+      'switch pressed',
+      'estop true',
+      'unplugged table true',
+      'fault plate drop=0.1',
+      'clear plate',
+      'mass 40 kg at 150,-100',
+      'empty plate',
+    ]);
+    expect(pushed).toHaveLength(9);
   });
 
   it('turns a fault the simulator refuses into invalid-request naming it, and pushes nothing', async () => {

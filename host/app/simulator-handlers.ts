@@ -46,5 +46,7 @@ export function simulatorHandlers(
     'sim.setPatientSwitch': ({ position }) => act((sim) => sim.setPatientSwitch(position)),
     'sim.setEstop': ({ engaged }) => act((sim) => sim.setEstop(engaged)),
     'sim.setUnplugged': ({ role, unplugged }) => act((sim) => sim.setUnplugged(role, unplugged)),
+    'sim.placeMass': (mass) => act((sim) => sim.placeMass(mass)),
+    'sim.clearPlate': () => act((sim) => sim.clearPlate()),
   };
 }

@@ -3,7 +3,8 @@ export type { CalibratedDevice, CalibratedDeviceKind, CalibrationRecord, Calibra
 export { PlateCalibrationSession, SETTLE_TIMEOUT_MS, type CalibrationStepError, type PlateSessionSetup } from './plate-session.ts';
 export { PLATE_PROCEDURE, evaluatePlateCalibration, plateCalibrationRecord, type PlateCalibrationOutcome } from './plate-outcome.ts';
 export { runPlateProcedure, type MassPlacer } from './plate-procedure.ts';
-export type { PlateSource, SettleError } from './settled-load.ts';
-export { storageCalibrationStore } from './storage-calibration-store.ts';
+export { pushSamples, type PlateSource, type SettleError } from './settled-load.ts';
+export { procedureOf, readingsOf, storageCalibrationStore } from './storage-calibration-store.ts';
 export { runTableProcedure, type ReferenceGauge, type TableCalibrationOutcome, type TableProcedureSetup, type TableSource } from './table-procedure.ts';
 export { TABLE_PROCEDURE, tableCalibrationRecord } from './table-record.ts';
+export { applyCoefficients, readCoefficientsInForce } from './table-apply.ts';

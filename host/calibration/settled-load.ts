@@ -9,7 +9,7 @@
  * Samples flagged ADC_FAULT or OVERRANGE, and gaps in the stream, restart the window.
  */
 import { err, ok, StabilityWindow, type Result, type StabilityAssessment, type StabilityScale } from '../../core/index.ts';
-import { PLATE_FLAG, type PlateDriver, type Timers } from '../../native-bridge/index.ts';
+import { PLATE_FLAG, type PlateDriver, type PlateSampleBlock, type Timers } from '../../native-bridge/index.ts';
 
 export type SettleError =
   | { readonly code: 'neverSettled'; readonly message: string; readonly last: StabilityAssessment | undefined }
@@ -32,6 +32,14 @@ export interface SettleOptions {
 
 const BAD_SAMPLE = PLATE_FLAG.adcFault | PLATE_FLAG.overrange;
 
+/** Adds a block to a stability window; a faulted or over-range sample empties it (plate.md §5). */
+export function pushSamples(window: StabilityWindow, block: PlateSampleBlock): void {
+  for (let s = 0; s < block.count; s++) {
+    if (((block.flags[s] ?? 0) & BAD_SAMPLE) !== 0) window.clear();
+    else window.push(block.cellCounts, s * 4);
+  }
+}
+
 export function waitForSettledLoad(source: PlateSource, o: SettleOptions): Promise<Result<StabilityAssessment, SettleError>> {
   return new Promise((resolve) => {
     const window = new StabilityWindow(StabilityWindow.capacityFor(o.rateHz));
@@ -44,10 +52,7 @@ export function waitForSettledLoad(source: PlateSource, o: SettleOptions): Promi
     const offSamples = source.events.on('samples', (block) => {
       silence.cancel();
       silence = o.timers.after(o.silenceLimitMs, () => finish(err(silent())));
-      for (let s = 0; s < block.count; s++) {
-        if (((block.flags[s] ?? 0) & BAD_SAMPLE) !== 0) window.clear();
-        else window.push(block.cellCounts, s * 4);
-      }
+      pushSamples(window, block);
       seen += block.count;
       last = window.assess(o.scale);
       o.onAssessment?.(last);

@@ -10,6 +10,20 @@ import type { CalibrationStore, StoredCalibration } from './calibration-store.ts
 
 const MAY_APPLY: ReadonlySet<string> = new Set(['technician', 'admin']);
 
+/** How `saveCalibration` keeps the raw readings: wrapped with the procedure that produced them. */
+type StoredRawReadings = { readonly procedure?: unknown; readonly readings?: unknown } | null;
+
+/** The procedure a stored calibration's raw readings name (`unknown` for a record without one). */
+export function procedureOf(rawReadings: unknown): string {
+  const procedure = (rawReadings as StoredRawReadings)?.procedure;
+  return typeof procedure === 'string' ? procedure : 'unknown';
+}
+
+/** The readings as the procedure produced them, without the wrapper. */
+export function readingsOf(rawReadings: unknown): unknown {
+  return (rawReadings as StoredRawReadings)?.readings;
+}
+
 export function storageCalibrationStore(storage: Storage): CalibrationStore {
   const operatorNamed = (username: string) => listOperators(storage).find((o) => o.username === username && o.isActive);
   return {
@@ -41,16 +55,15 @@ export function storageCalibrationStore(storage: Storage): CalibrationStore {
       const latest = row === undefined ? undefined : latestCalibration(storage, row.id);
       if (row === undefined || latest === undefined) return undefined;
       const operator = listOperators(storage).find((o) => o.id === latest.operatorId);
-      const raw = latest.rawReadings as { procedure?: unknown; readings?: unknown } | null;
       const stored: StoredCalibration = {
         id: latest.id,
         device: { kind: row.kind, model: row.model, serial: row.serial, firmware: row.firmware, protocolVersion: row.protocolVersion },
         operator: operator?.username ?? `#${latest.operatorId}`,
-        procedure: typeof raw?.procedure === 'string' ? raw.procedure : 'unknown',
+        procedure: procedureOf(latest.rawReadings),
         performedAtMs: latest.performedAtMs,
         dueAtMs: latest.dueAtMs,
         coefficients: latest.coefficients,
-        rawReadings: raw?.readings,
+        rawReadings: readingsOf(latest.rawReadings),
         verification: latest.verification,
         isPassed: latest.passed,
       };

@@ -8,6 +8,7 @@ import type { ActiveFault, DeviceRole, Eyes, SimPlateStatus, SimTableStatus, Sim
 import { err, ok } from '../../core/index.ts';
 import { FAULT_NAMES, type PlateFaults, type PlateSim, type TableFaults, type TableSim } from '../../hardware-sim/index.ts';
 import type { SimulatorBackend } from '../app/simulator-backend.ts';
+import { simulatedPlacer } from './calibrate-placers.ts';
 import { inProcessSims } from './in-process-sims.ts';
 
 export interface WebSimOptions {
@@ -63,6 +64,7 @@ export function webSimulator(options: WebSimOptions): SimulatorBackend {
       ...sway,
       unplugged: unplugged.plate,
       faults: activeFaults('plate', sim.faults(), initialFaults.plate ?? {}),
+      masses: sim.state().masses.map(({ massKg, xMm, yMm }) => ({ massKg, xMm, yMm })),
     };
   };
   const tableStatus = (): SimTableStatus | null => {
@@ -112,6 +114,8 @@ export function webSimulator(options: WebSimOptions): SimulatorBackend {
     },
     setPatientSwitch: (position) => table().setSwitch(position),
     setEstop: (engaged) => (engaged ? table().engageEstop() : table().clearEstop()),
+    placeMass: (mass) => simulatedPlacer(plate()).place({ id: 'sim', role: 'fit', ...mass }),
+    clearPlate: () => simulatedPlacer(plate()).clear(),
     tableGaugeN: () => table().state().gaugeN,
     async setUnplugged(role, isUnplugged) {
       await (isUnplugged ? device(role).unplug() : device(role).replug());
