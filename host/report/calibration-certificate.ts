@@ -16,8 +16,8 @@ import {
   TABLE_LINEARITY_FRAC_OF_FS,
   type Result,
 } from '../../core/index.ts';
-import { getCalibration, getOperator, listDevices, type Storage, type StorageError } from '../storage/index.ts';
-import { day, dayTime, esc, page, table } from './html-parts.ts';
+import { getCalibration, getOperator, listDevices, readSettings, type Storage, type StorageError } from '../storage/index.ts';
+import { clinicHeading, day, dayTime, esc, page, table } from './html-parts.ts';
 
 const cell = (value: unknown): string =>
   typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(4)) : typeof value === 'string' ? value : JSON.stringify(value);
@@ -58,6 +58,7 @@ export function calibrationCertificate(storage: Storage, calibrationId: number, 
   const procedure = typeof raw['procedure'] === 'string' ? raw['procedure'] : device?.kind === 'table' ? 'table load cell against a reference gauge' : 'force plate with known masses';
   const { procedure: _, ...readings } = raw;
   const body = [
+    clinicHeading(readSettings(storage).clinicName),
     `<h1>Calibration certificate #${c.id} — ${c.passed ? 'PASSED' : 'FAILED'}</h1>`,
     `<table class="meta"><tbody>
 <tr><td>Device</td><td>${esc(device === undefined ? `#${c.deviceId}` : `${device.kind}: ${device.model}, serial ${device.serial}, firmware ${device.firmware}`)}</td></tr>

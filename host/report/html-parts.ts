@@ -49,11 +49,14 @@ ${polylines.join('')}${legend}
 </svg>`;
 }
 
+/** The clinic's name above a report's title (settings); nothing when the clinic has not given one. */
+export const clinicHeading = (clinicName: string): string => (clinicName === '' ? '' : `<p class="clinic">${esc(clinicName)}</p>`);
+
 /** The page around a report: calm print styles, the clinic's own words in the footer. */
 export function page(title: string, body: string, footer: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
 body{font:11pt system-ui,sans-serif;color:#1d2733;margin:0}
-h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:6mm 0 2mm}
+h1{font-size:16pt;margin:0 0 4mm}.clinic{font-size:12pt;font-weight:600;margin:0 0 2mm}h2{font-size:12pt;margin:6mm 0 2mm}
 table{border-collapse:collapse;width:100%;margin:2mm 0}th,td{border-bottom:1px solid #d5dbe2;text-align:left;padding:1.2mm 2mm;font-size:9.5pt}
 .flag{border-left:3px solid #4b3b8f;background:#efe9f7;padding:2mm 3mm}.meta td{border:none;padding:0.5mm 2mm}
 footer{margin-top:8mm;color:#4a5868;font-size:8.5pt}

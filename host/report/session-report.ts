@@ -5,8 +5,8 @@
  * the same page. Simulated sessions say so at the top.
  */
 import { err, newtonsToPoundsForce, ok, type Result } from '../../core/index.ts';
-import { getOperator, getPatient, getSession, listEvents, listTrials, readTableTelemetry, streamsOfSession, type Storage, type StorageError } from '../storage/index.ts';
-import { day, dayTime, esc, fixed, lineChart, page, table } from './html-parts.ts';
+import { getOperator, getPatient, getSession, listEvents, listTrials, readSettings, readTableTelemetry, streamsOfSession, type Storage, type StorageError } from '../storage/index.ts';
+import { clinicHeading, day, dayTime, esc, fixed, lineChart, page, table } from './html-parts.ts';
 
 export interface SessionReport {
   readonly html: string;
@@ -69,6 +69,7 @@ export function sessionReport(storage: Storage, sessionId: number, footer: strin
   const p = patient.value;
   const operator = getOperator(storage, s.operatorId);
   const parts: string[] = [
+    clinicHeading(readSettings(storage).clinicName),
     `<h1>Proprio session report — ${esc(s.kind === 'balance' ? 'balance' : 'decompression')}</h1>`,
     s.isSimulated ? '<p class="flag">SIMULATED: recorded on the built-in simulator, not on a patient. Not part of the patient’s history.</p>' : '',
     `<table class="meta"><tbody>
