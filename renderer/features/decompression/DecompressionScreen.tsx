@@ -1,13 +1,20 @@
-/** The decompression console: the prescription and its preview, or the session under way. */
-import { useDecompression } from '../../app/host-hooks.ts';
+/**
+ * The decompression console: the prescription and its preview, or the session under way. A table
+ * whose load cell calibration is missing, failed or overdue is flagged before anyone prescribes
+ * (issue 8); the host refuses to begin a program on it.
+ */
+import { useDecompression, useDevices } from '../../app/host-hooks.ts';
+import { CalibrationFlag } from '../calibration/CalibrationFlag.tsx';
 import { PrescriptionPanel } from './PrescriptionPanel.tsx';
 import { SessionPanel } from './SessionPanel.tsx';
 
 export function DecompressionScreen() {
   const session = useDecompression();
+  const table = useDevices().find((device) => device.role === 'table');
   return (
     <div className="screen">
       <h1>Decompression</h1>
+      <CalibrationFlag role="table" calibration={table?.calibration} />
       {session !== null && <SessionPanel session={session} />}
       {(session === null || session.isOver) && <PrescriptionPanel />}
     </div>
