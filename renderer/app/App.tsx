@@ -20,7 +20,9 @@ import { HistoryScreen } from '../features/history/HistoryScreen.tsx';
 import { OperatorsScreen } from '../features/operators/OperatorsScreen.tsx';
 import { PatientsScreen } from '../features/patients/PatientsScreen.tsx';
 import { ProtocolScreen } from '../features/protocols/ProtocolScreen.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { SimulatorPanel } from '../features/simulator/SimulatorPanel.tsx';
+import { ClinicSettings } from './ClinicSettings.tsx';
 import { useAuthStatus, useClient, useDecompression, useDevices, useHostLink, useSimulatorStatus } from './host-hooks.ts';
 
 const ALL_ROLES: readonly OperatorRole[] = ['therapist', 'technician', 'admin'];
@@ -33,8 +35,9 @@ const SCREENS: readonly { readonly id: ScreenId; readonly label: string; readonl
   { id: 'devices', label: 'Devices', roles: ALL_ROLES },
   { id: 'simulator', label: 'Simulator', roles: ALL_ROLES },
   { id: 'operators', label: 'Operators', roles: ['admin'] },
+  { id: 'settings', label: 'Settings', roles: ALL_ROLES },
 ];
-type ScreenId = 'patients' | 'protocols' | 'decompression' | 'history' | 'balance' | 'devices' | 'simulator' | 'operators';
+type ScreenId = 'patients' | 'protocols' | 'decompression' | 'history' | 'balance' | 'devices' | 'simulator' | 'operators' | 'settings';
 
 function HostLinkBanner() {
   const isHostUp = useHostLink();
@@ -98,6 +101,7 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
         {shown === 'devices' && <DevicesScreen devices={devices} hasSimulator={simulator !== null} />}
         {shown === 'simulator' && <SimulatorPanel status={simulator} />}
         {shown === 'operators' && <OperatorsScreen />}
+        {shown === 'settings' && <SettingsScreen isAdmin={operator.role === 'admin'} />}
       </main>
     </div>
   );
@@ -133,7 +137,9 @@ export function App({ loop }: { readonly loop: FrameLoop }) {
         <Door status={status} />
       ) : (
         // Keyed by operator: a different operator gets a fresh workspace, never the last one's screens.
-        <Workspace key={operator.id} operator={operator} loop={loop} isLocked={status.isLocked} />
+        <ClinicSettings>
+          <Workspace key={operator.id} operator={operator} loop={loop} isLocked={status.isLocked} />
+        </ClinicSettings>
       )}
       {operator !== null && status.isLocked && (
         <div className="lock-cover">

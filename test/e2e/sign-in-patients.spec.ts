@@ -136,7 +136,7 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
   await page.getByLabel('Password').fill('tina passphrase');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('operator-name')).toContainText('Tina Therapist (therapist)', { timeout: PASSWORD_CHECK_MS });
-  await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button')).toHaveText(['Patients', 'Protocols', 'Decompression', 'History', 'Live balance', 'Devices', 'Simulator']);
+  await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button')).toHaveText(['Patients', 'Protocols', 'Decompression', 'History', 'Live balance', 'Devices', 'Simulator', 'Settings']);
   await expect(page.getByTestId('patient-list').locator('tbody tr')).toHaveCount(2);
   expect(host.stderr()).not.toContain('internal error');
 });

@@ -12,15 +12,19 @@ import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { trendOf } from './trend.ts';
 import { dayOf } from '../../app/dates.ts';
+import type { Units } from '../../app/units.ts';
+import { useUnits } from '../../app/use-units.ts';
 
-const METRICS: readonly { readonly key: keyof TrialFigures; readonly label: string; readonly digits: number }[] = [
-  { key: 'meanVelocityMmS', label: 'Mean velocity (mm/s)', digits: 1 },
-  { key: 'pathLengthMm', label: 'Path length (mm)', digits: 0 },
-  { key: 'rmsMm', label: 'RMS (mm)', digits: 1 },
-  { key: 'ellipseArea95Mm2', label: '95 % ellipse (mm²)', digits: 0 },
+/** `digits` for the SI unit (mm); a larger display unit shows more (units.ts). */
+const METRICS: readonly { readonly key: keyof TrialFigures; readonly name: string; readonly quantity: 'speed' | 'length' | 'area'; readonly digits: number }[] = [
+  { key: 'meanVelocityMmS', name: 'Mean velocity', quantity: 'speed', digits: 1 },
+  { key: 'pathLengthMm', name: 'Path length', quantity: 'length', digits: 0 },
+  { key: 'rmsMm', name: 'RMS', quantity: 'length', digits: 1 },
+  { key: 'ellipseArea95Mm2', name: '95 % ellipse', quantity: 'area', digits: 0 },
 ];
+type Metric = (typeof METRICS)[number];
 
-const fixed = (v: number | null | undefined, digits: number): string => (v === null || v === undefined ? '—' : v.toFixed(digits));
+const labelOf = (m: Metric, units: Units): string => `${m.name} (${units[m.quantity].symbol})`;
 
 function SaveReport({ sessionId }: { readonly sessionId: number }) {
   const client = useClient();
@@ -42,6 +46,7 @@ function SaveReport({ sessionId }: { readonly sessionId: number }) {
 }
 
 function SessionCard({ session }: { readonly session: HistorySession }) {
+  const units = useUnits();
   return (
     <article className="card" aria-label={`${session.title}, ${dayOf(session.startedAtMs)}`} data-testid="history-session">
       <h2>
@@ -56,7 +61,7 @@ function SessionCard({ session }: { readonly session: HistorySession }) {
               <th scope="col">Outcome</th>
               {METRICS.map((m) => (
                 <th key={m.key} scope="col">
-                  {m.label}
+                  {labelOf(m, units)}
                 </th>
               ))}
             </tr>
@@ -70,7 +75,7 @@ function SessionCard({ session }: { readonly session: HistorySession }) {
                 </td>
                 <td>{t.outcome ?? '—'}</td>
                 {METRICS.map((m) => (
-                  <td key={m.key}>{fixed(t.figures?.[m.key], m.digits)}</td>
+                  <td key={m.key}>{units[m.quantity].number(t.figures?.[m.key], m.digits)}</td>
                 ))}
               </tr>
             ))}
@@ -97,7 +102,8 @@ export function HistoryScreen() {
       isCurrent = false;
     };
   }, [client, chosen, includeSimulated]);
-  const digits = METRICS.find((m) => m.key === metric)?.digits ?? 1;
+  const units = useUnits();
+  const shown = METRICS.find((m) => m.key === metric) ?? METRICS[0];
   return (
     <div className="screen">
       <h1>History</h1>
@@ -115,7 +121,7 @@ export function HistoryScreen() {
           <select value={metric} onChange={(e) => setMetric(e.target.value as keyof TrialFigures)}>
             {METRICS.map((m) => (
               <option key={m.key} value={m.key}>
-                {m.label}
+                {labelOf(m, units)}
               </option>
             ))}
           </select>
@@ -125,7 +131,7 @@ export function HistoryScreen() {
         <h2 id="trend-title">Trend across sessions, oldest first</h2>
         {trendOf(sessions, metric).map((row) => (
           <p key={row.key}>
-            <strong>{row.key}</strong>: {row.points.map((p) => `${fixed(p.value, digits)} (${dayOf(p.atMs)})`).join(' → ')}
+            <strong>{row.key}</strong>: {row.points.map((p) => `${shown === undefined ? '—' : units[shown.quantity].number(p.value, shown.digits)} (${dayOf(p.atMs)})`).join(' → ')}
           </p>
         ))}
       </section>

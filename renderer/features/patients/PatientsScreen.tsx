@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { PatientView } from '../../../api/index.ts';
 import { useClient } from '../../app/host-hooks.ts';
+import { useUnits } from '../../app/use-units.ts';
 import { PatientForm } from './PatientForm.tsx';
 
 function age(dateOfBirth: string, nowMs: number): number {
@@ -13,6 +14,7 @@ function age(dateOfBirth: string, nowMs: number): number {
 
 export function PatientsScreen() {
   const client = useClient();
+  const units = useUnits();
   const [query, setQuery] = useState('');
   const [patients, setPatients] = useState<readonly PatientView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +86,7 @@ export function PatientsScreen() {
                 <td>{p.dateOfBirth}</td>
                 <td>{age(p.dateOfBirth, listedAtMs)}</td>
                 <td>{p.heightMm === null ? '—' : `${(p.heightMm / 10).toFixed(0)} cm`}</td>
-                <td>{p.bodyMassKg === null ? '—' : `${p.bodyMassKg.toFixed(1)} kg`}</td>
+                <td>{units.formatMass(p.bodyMassKg)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,10 @@
 /**
  * The patient form's text fields ↔ the contract's patient fields: height in cm and body mass in
- * kg on screen (clinic units at the edge), mm and kg in the contract; an empty number is "not
- * recorded". Numbers that do not parse are caught here, with a message for the field.
+ * the clinic's mass unit on screen (clinic units at the edge), mm and kg in the contract; an
+ * empty number is "not recorded". Numbers that do not parse are caught here, with a message for the field.
  */
 import type { PatientFields } from '../../../api/index.ts';
+import type { UnitFormat } from '../../app/units.ts';
 
 export interface PatientFormValues {
   readonly clinicId: string;
@@ -11,14 +12,15 @@ export interface PatientFormValues {
   readonly givenName: string;
   readonly dateOfBirth: string;
   readonly heightCm: string;
-  readonly bodyMassKg: string;
+  /** In the clinic's mass unit (settings). */
+  readonly bodyMass: string;
   readonly notes: string;
 }
 
-export const EMPTY_PATIENT_FORM: PatientFormValues = { clinicId: '', familyName: '', givenName: '', dateOfBirth: '', heightCm: '', bodyMassKg: '', notes: '' };
+export const EMPTY_PATIENT_FORM: PatientFormValues = { clinicId: '', familyName: '', givenName: '', dateOfBirth: '', heightCm: '', bodyMass: '', notes: '' };
 
 /** The contract's field names → the form's, for messages the host gives per field. */
-const FORM_FIELD_OF: Readonly<Record<string, keyof PatientFormValues>> = { heightMm: 'heightCm' };
+const FORM_FIELD_OF: Readonly<Record<string, keyof PatientFormValues>> = { heightMm: 'heightCm', bodyMassKg: 'bodyMass' };
 
 function parseOptionalNumber(text: string): number | null | undefined {
   const trimmed = text.trim().replace(',', '.');
@@ -26,13 +28,13 @@ function parseOptionalNumber(text: string): number | null | undefined {
   return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
 }
 
-export function toPatientFields(values: PatientFormValues): { ok: true; value: PatientFields } | { ok: false; errors: Partial<Record<keyof PatientFormValues, string>> } {
+export function toPatientFields(values: PatientFormValues, mass: UnitFormat): { ok: true; value: PatientFields } | { ok: false; errors: Partial<Record<keyof PatientFormValues, string>> } {
   const heightCm = parseOptionalNumber(values.heightCm);
-  const bodyMassKg = parseOptionalNumber(values.bodyMassKg);
+  const bodyMass = parseOptionalNumber(values.bodyMass);
   const errors: Partial<Record<keyof PatientFormValues, string>> = {};
   if (heightCm === undefined) errors.heightCm = 'must be a number of centimetres, or empty';
-  if (bodyMassKg === undefined) errors.bodyMassKg = 'must be a number of kilograms, or empty';
-  if (heightCm === undefined || bodyMassKg === undefined) return { ok: false, errors };
+  if (bodyMass === undefined) errors.bodyMass = `must be a number of ${mass.symbol}, or empty`;
+  if (heightCm === undefined || bodyMass === undefined) return { ok: false, errors };
   return {
     ok: true,
     value: {
@@ -41,7 +43,7 @@ export function toPatientFields(values: PatientFormValues): { ok: true; value: P
       givenName: values.givenName,
       dateOfBirth: values.dateOfBirth,
       heightMm: heightCm === null ? null : Math.round(heightCm * 10),
-      bodyMassKg,
+      bodyMassKg: bodyMass === null ? null : mass.toSi(bodyMass),
       notes: values.notes,
     },
   };

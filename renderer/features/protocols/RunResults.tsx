@@ -1,7 +1,6 @@
 /** Each finished trial of a run with its headline sway figures, the voided attempts, and the Romberg quotient. */
 import type { BalanceRunView } from '../../../api/index.ts';
-
-const fixed = (value: number | null | undefined, digits: number): string => (value === null || value === undefined ? '—' : value.toFixed(digits));
+import { useUnits } from '../../app/use-units.ts';
 
 /** Readable names of the measures a Romberg quotient is given for (protocol-summaries.ts). */
 const MEASURE_TEXT: Readonly<Record<string, string>> = { meanVelocityMmS: 'mean velocity', pathLengthMm: 'path length', ellipseArea95Mm2: '95 % ellipse area' };
@@ -9,6 +8,7 @@ const MEASURE_TEXT: Readonly<Record<string, string>> = { meanVelocityMmS: 'mean 
 const VOID_TEXT = { steppedOff: 'stepped off', plateDisconnected: 'plate disconnected', aborted: 'aborted' } as const;
 
 export function RunResults({ run }: { readonly run: BalanceRunView }) {
+  const { length, speed, area } = useUnits();
   if (run.results.length === 0 && run.voided.length === 0) return null;
   return (
     <>
@@ -20,10 +20,10 @@ export function RunResults({ run }: { readonly run: BalanceRunView }) {
             <th scope="col">Attempt</th>
             <th scope="col">Outcome</th>
             <th scope="col">Held (s)</th>
-            <th scope="col">Path (mm)</th>
-            <th scope="col">Mean velocity (mm/s)</th>
-            <th scope="col">RMS (mm)</th>
-            <th scope="col">95 % ellipse (mm²)</th>
+            <th scope="col">Path ({length.symbol})</th>
+            <th scope="col">Mean velocity ({speed.symbol})</th>
+            <th scope="col">RMS ({length.symbol})</th>
+            <th scope="col">95 % ellipse ({area.symbol})</th>
           </tr>
         </thead>
         <tbody>
@@ -33,10 +33,10 @@ export function RunResults({ run }: { readonly run: BalanceRunView }) {
               <td>{r.attempt}</td>
               <td>{r.outcome === 'fell' ? 'fell' : 'completed'}</td>
               <td>{(r.holdMs / 1000).toFixed(1)}</td>
-              <td>{fixed(r.figures?.pathLengthMm, 0)}</td>
-              <td>{fixed(r.figures?.meanVelocityMmS, 1)}</td>
-              <td>{fixed(r.figures?.rmsMm, 1)}</td>
-              <td>{fixed(r.figures?.ellipseArea95Mm2, 0)}</td>
+              <td>{length.number(r.figures?.pathLengthMm, 0)}</td>
+              <td>{speed.number(r.figures?.meanVelocityMmS, 1)}</td>
+              <td>{length.number(r.figures?.rmsMm, 1)}</td>
+              <td>{area.number(r.figures?.ellipseArea95Mm2, 0)}</td>
             </tr>
           ))}
         </tbody>
