@@ -38,7 +38,6 @@ import {
   StabilityWindow,
 } from '../../core/index.ts';
 import type { TimerHandle, Timers } from '../../native-bridge/index.ts';
-import { compressedTimers } from '../balance/compressed-timers.ts';
 import {
   PlateCalibrationSession,
   plateCalibrationRecord,
@@ -60,7 +59,7 @@ export interface PlateWizardOptions {
   readonly storage: Storage;
   readonly devices: DeviceHub;
   readonly session: OperatorSession;
-  /** Real timers: the push interval is display time, not device time. */
+  /** Real timers: the push interval is display time, and silence is judged in real seconds. */
   readonly timers: Timers;
   readonly nowEpochMs: () => number;
   readonly publish: (view: PlateWizardView | null) => void;
@@ -118,7 +117,9 @@ export class PlateCalibrationWizard {
       source: slot.driver,
       plan: DEFAULT_PLATE_PLAN,
       gravityMps2: STANDARD_GRAVITY_MPS2,
-      timers: compressedTimers(this.o.devices.timeScale),
+      // Settling is counted in samples (device time); these timers only watch for silence, which
+      // must stay real seconds: a busy machine's pause is not the plate going quiet.
+      timers: this.o.timers,
     });
     if (!session.ok) return apiError('refused', `The plate calibration cannot start: ${session.error.message}.`);
     const window = new StabilityWindow(StabilityWindow.capacityFor(session.value.rateHz));

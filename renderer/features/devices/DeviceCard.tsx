@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { CalibrationFlag, calibrationText } from '../calibration/CalibrationFlag.tsx';
 import { CalibrationHistory } from '../calibration/CalibrationHistory.tsx';
+import { PlateCalibration } from '../calibration/PlateCalibration.tsx';
 import { TableCalibration } from '../calibration/TableCalibration.tsx';
 import type { DeviceRole, DeviceSnapshot } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
@@ -77,6 +78,7 @@ export function DeviceCard({ role, device, hasSimulator }: { readonly role: Devi
           )}
           <CalibrationFlag role={role} calibration={device.calibration} />
           {role === 'table' && device.connection.kind === 'ready' && device.simulated && <TableCalibration />}
+          {role === 'plate' && device.identity !== null && <PlateCalibration />}
           {device.calibration !== null && device.calibration.status !== 'none' && <CalibrationHistory role={role} latestId={device.calibration.calibrationId} />}
           <Stats device={device} />
           <RawChannels device={device} />
