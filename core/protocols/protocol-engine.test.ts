@@ -119,6 +119,16 @@ describe('protocol engine', () => {
     expect(names(run.send({ kind: 'subject', change: 'steady' }, 25_000))).toEqual([]);
   });
 
+  it('after an abort during the countdown, waits for the therapist (the subject is still steady) and keeps the attempt', () => {
+    const run = new Run(protocol('repeat'), true);
+    run.tickThrough(0, 1000);
+    expect(run.state.phase.kind).toBe('countdown');
+    expect(names(run.send({ kind: 'abortTrial' }, 1000))).toEqual(['cue:cancelled', 'show:a:therapist']);
+    expect(names(run.tickThrough(1100, 9000))).toEqual([]);
+    expect(names(run.send({ kind: 'therapistReady', safety: 'spotter' }, 9000))).toEqual(['cue:countdown3']);
+    expect(names(run.tickThrough(9100, 12_000))).toContain('start:0/1@12000');
+  });
+
   it('refuses to repeat before any trial finished and ignores a repeat while recording', () => {
     const run = new Run(protocol('repeat'), true);
     expect(names(run.send({ kind: 'repeatLastTrial' }, 0))).toEqual([]);

@@ -123,7 +123,15 @@ function afterTrial(state: EngineState, nowMs: number): StepResult {
 /** Voids the running attempt (or cancels the countdown) and waits to do the same trial again. */
 function interrupt(state: EngineState, reason: InvalidReason, nowMs: number): StepResult {
   const { phase } = state;
-  if (phase.kind === 'countdown') return { state: { ...state, phase: { kind: 'waiting', isAwaitingTherapist: false } }, commands: [cue({ kind: 'cancelled' })] };
+  if (phase.kind === 'countdown') {
+    // Nothing was recorded yet, so no attempt is used up. A move, a step-off or a lost plate
+    // restarts by itself once the subject is steady again; the therapist's abort leaves the
+    // subject steady, so no event would ever restart it: the therapist restarts it, as after an
+    // abort while recording.
+    if (reason !== 'aborted') return { state: { ...state, phase: { kind: 'waiting', isAwaitingTherapist: false } }, commands: [cue({ kind: 'cancelled' })] };
+    const show: EngineCommand = { kind: 'showTrial', trialIndex: state.trialIndex, trial: trialOf(state), isAwaitingTherapist: true };
+    return { state: { ...state, phase: { kind: 'waiting', isAwaitingTherapist: true } }, commands: [cue({ kind: 'cancelled' }), show] };
+  }
   if (phase.kind !== 'recording') return { state, commands: [] };
   const discard: EngineCommand = { kind: 'discardCapture', trialIndex: state.trialIndex, attempt: attemptOf(state), reason };
   // After the therapist's abort, the therapist restarts; after a step-off or a disconnect the
