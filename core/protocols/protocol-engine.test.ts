@@ -119,6 +119,14 @@ describe('protocol engine', () => {
     expect(names(run.send({ kind: 'subject', change: 'steady' }, 25_000))).toEqual([]);
   });
 
+  it('after a fall, waits for the therapist before the next trial even when that trial would not ask', () => {
+    const run = new Run({ ...protocol('fell'), trials: [trial('a'), trial('c')] }, true);
+    run.tickThrough(0, 5000);
+    expect(names(run.send({ kind: 'subject', change: 'steppedOff' }, 5000))).toEqual(['finish:0/1:fell:2000', 'cue:end', 'show:c:therapist']);
+    expect(names(run.send({ kind: 'subject', change: 'steady' }, 6000))).toEqual([]);
+    expect(names(run.send({ kind: 'therapistReady', safety: 'spotter' }, 7000))).toEqual(['cue:countdown3']);
+  });
+
   it('after an abort during the countdown, waits for the therapist (the subject is still steady) and keeps the attempt', () => {
     const run = new Run(protocol('repeat'), true);
     run.tickThrough(0, 1000);

@@ -114,9 +114,10 @@ function startIfReady(state: EngineState, nowMs: number): StepResult {
   return { state: { ...state, phase: { kind: 'countdown', endsAtMs: nowMs + state.protocol.countdownMs, secondsLeft } }, commands: [cue({ kind: 'countdown', secondsLeft })] };
 }
 
-function afterTrial(state: EngineState, nowMs: number): StepResult {
+/** Moves on to the next trial; after a fall the therapist must confirm before it, whatever it asks for. */
+function afterTrial(state: EngineState, nowMs: number, hasFallen: boolean): StepResult {
   const next = state.trialIndex + 1;
-  if (next < state.protocol.trials.length) return enterTrial(state, next, nowMs, true);
+  if (next < state.protocol.trials.length) return enterTrial(state, next, nowMs, true, hasFallen);
   return { state: { ...state, phase: { kind: 'ended', outcome: 'finished' } }, commands: [{ kind: 'protocolEnded', outcome: 'finished' }] };
 }
 
@@ -142,7 +143,7 @@ function interrupt(state: EngineState, reason: InvalidReason, nowMs: number): St
 
 function finish(state: EngineState, outcome: TrialOutcome, holdMs: number, atMs: number, nowMs: number): StepResult {
   const done: EngineCommand = { kind: 'finishCapture', trialIndex: state.trialIndex, attempt: attemptOf(state), outcome, holdMs, atMs };
-  const next = afterTrial(state, nowMs);
+  const next = afterTrial(state, nowMs, outcome === 'fell');
   return { state: next.state, commands: [done, cue({ kind: 'end' }), ...next.commands] };
 }
 
