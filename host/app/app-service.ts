@@ -92,6 +92,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     timers,
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'calibration.changed', payload: view } }),
+    plateBusy: () => {
+      const run = balance.status();
+      return run === null || run.phase === 'ended' ? undefined : `${run.protocol.name} is running on it`;
+    },
   });
   const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {

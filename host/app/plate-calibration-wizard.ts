@@ -63,6 +63,8 @@ export interface PlateWizardOptions {
   readonly timers: Timers;
   readonly nowEpochMs: () => number;
   readonly publish: (view: PlateWizardView | null) => void;
+  /** Why the plate cannot be calibrated now (a balance protocol runs on it), or undefined. */
+  readonly plateBusy: () => string | undefined;
 }
 
 interface OpenWizard {
@@ -113,6 +115,8 @@ export class PlateCalibrationWizard {
     if (!mayApply.ok) return apiError('refused', `${mayApply.error}.`);
     const slot = this.o.devices.plate;
     if (slot === undefined) return apiError('refused', 'No plate is assigned; connect it first.');
+    const busy = this.o.plateBusy();
+    if (busy !== undefined) return apiError('refused', `The plate cannot be calibrated now: ${busy}.`);
     const session = PlateCalibrationSession.open({
       source: slot.driver,
       plan: DEFAULT_PLATE_PLAN,

@@ -4,7 +4,8 @@
  * database, every call through the dispatcher with its access checks; the simulator places the
  * masses as the wizard's "Place it (simulator)" button does. Issue 8: a guided procedure with live
  * readings that waits for the load to settle, lets the technician retake a point, refuses bad
- * steps with a clear message and stores nothing for them; only a technician or an admin.
+ * steps with a clear message and stores nothing for them; not during a balance protocol; only a
+ * technician or an admin.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +98,11 @@ describe('the plate calibration wizard through the contract', () => {
   it('refuses bad steps with a clear message, and a plate unplugged mid-step stores nothing', async () => {
     const c = await clinic();
     await expect(c.call('calibration.plateTare')).rejects.toThrow(/refused: No plate calibration is open/);
+    // Not while a patient's balance protocol runs on the plate.
+    const patient = await c.call<{ id: number }>('patients.create', { clinicId: 'C-1', familyName: 'Cal', givenName: 'Cara', dateOfBirth: '1960-01-01', heightMm: 1650, bodyMassKg: 60, notes: '' });
+    await c.call('balance.start', { patientId: patient.id, protocolId: 'romberg' });
+    await expect(c.call('calibration.plateOpen')).rejects.toThrow(/refused: The plate cannot be calibrated now: Romberg.* is running on it/);
+    await c.call('balance.stop');
     await c.call('calibration.plateOpen');
     await expect(c.call('calibration.plateTake', { pointId: 'centre-40' })).rejects.toThrow(/refused: Zero the empty plate before taking points/);
     await expect(c.call('calibration.plateTake', { pointId: 'middle-3' })).rejects.toThrow(/invalid-request: There is no point "middle-3" in the plan/);
