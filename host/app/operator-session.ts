@@ -82,6 +82,11 @@ export class OperatorSession {
       const message = `must be at least ${PASSWORD_MIN_CHARS} characters`;
       return apiError('invalid-request', `password: ${message}`, [{ path: 'password', message }]);
     }
+    // Refused before the deliberately slow hash, so a clash is answered at once (storage checks again).
+    if (passwordHashOf(this.storage, input.username) !== undefined) {
+      const message = `"${input.username}" is taken`;
+      return apiError('refused', `username ${message}`, [{ path: 'username', message }]);
+    }
     const passwordHash = await hashPassword(input.password);
     const created = createOperator(this.storage, { username: input.username, displayName: input.displayName, role: input.role, passwordHash }, actorId);
     return created.ok ? ok(view(created.value)) : storageRefusal(created.error);
