@@ -127,6 +127,16 @@ describe('protocol engine', () => {
     expect(names(run.send({ kind: 'therapistReady', safety: 'spotter' }, 7000))).toEqual(['cue:countdown3']);
   });
 
+  it('numbers attempts without a gap when the last trial is repeated before the next one started', () => {
+    const run = new Run(protocol('repeat'), true);
+    run.tickThrough(0, 13_000);
+    expect(run.state.trialIndex).toBe(1);
+    expect(names(run.send({ kind: 'repeatLastTrial' }, 13_000))).toEqual(['show:a', 'cue:countdown3']);
+    expect(names(run.tickThrough(13_100, 26_000))).toEqual(expect.arrayContaining(['start:0/2@16000', 'finish:0/2:completed:10000', 'show:b:therapist']));
+    run.send({ kind: 'therapistReady', safety: 'spotter' }, 26_000);
+    expect(names(run.tickThrough(26_100, 29_000))).toContain('start:1/1@29000');
+  });
+
   it('after an abort during the countdown, waits for the therapist (the subject is still steady) and keeps the attempt', () => {
     const run = new Run(protocol('repeat'), true);
     run.tickThrough(0, 1000);

@@ -229,7 +229,10 @@ export function step(state: EngineState, event: EngineEvent, nowMs: number): Ste
       const isBetween = state.phase.kind === 'ended' || (state.phase.kind === 'waiting' && state.trialIndex > 0);
       if (!isBetween) return { state, commands: [] };
       const last = state.phase.kind === 'ended' ? state.trialIndex : state.trialIndex - 1;
-      return enterTrial(state, last, nowMs, false);
+      // The trial being left was entered but never started: its attempt is given back, so the
+      // attempt numbers it gets once the run returns to it have no gap.
+      const attempts = state.phase.kind === 'ended' ? state.attempts : state.attempts.map((n, i) => (i === state.trialIndex ? n - 1 : n));
+      return enterTrial({ ...state, attempts }, last, nowMs, false);
     }
     case 'stopProtocol': {
       const interrupted = interrupt(state, 'aborted', nowMs).commands.filter((c) => c.kind === 'discardCapture');
