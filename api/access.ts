@@ -42,6 +42,7 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'balance.abortTrial': roles('therapist', 'admin'),
   'balance.repeatLastTrial': roles('therapist', 'admin'),
   'balance.stop': roles('therapist', 'admin'),
+  'balance.markSymptom': roles('therapist', 'admin'),
   'decompression.preview': roles('therapist', 'admin'),
   'decompression.begin': roles('therapist', 'admin'),
   'decompression.status': OPERATOR,

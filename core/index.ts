@@ -45,5 +45,6 @@ export {
   type Progression,
   type TherapistDecision,
 } from './protocols/reeducation-ladder.ts';
+export { MAX_SYMPTOM_NOTE_CHARS, SYMPTOM_TEXT, SYMPTOMS, type Symptom } from './protocols/symptoms.ts';
 export { losScores, TASK_SCORES_VERSION, trackingScores, type LosScores, type TrackingScores } from './protocols/task-scores.ts';
 export { mctsibSummary, rombergQuotients, type MctsibSummary, type RombergQuotient, type TrialMetricsRecord } from './protocols/protocol-summaries.ts';

@@ -4,6 +4,7 @@
  * screen only shows `balance.changed` and sends the therapist's buttons. One run at a time.
  */
 import { z } from 'zod';
+import { MAX_SYMPTOM_NOTE_CHARS, SYMPTOMS, type Symptom } from '../../core/index.ts';
 import { method } from '../method-spec.ts';
 
 export interface ProtocolInfo {
@@ -44,6 +45,19 @@ export interface BalanceResultView {
   readonly figures: TrialFigures | null;
 }
 
+/** A symptom the therapist marked during or after a trial, stored as an event of the session. */
+export interface SymptomMark {
+  readonly id: number;
+  readonly sessionId: number;
+  /** The trial it happened in (`eo`, `ec-foam-2`, …), or null for the session as a whole. */
+  readonly trialId: string | null;
+  readonly symptom: Symptom;
+  readonly note: string;
+  readonly atMs: number;
+  /** Who marked it. */
+  readonly operator: string;
+}
+
 export interface BalanceRunView {
   readonly sessionId: number;
   readonly patientId: number;
@@ -73,6 +87,8 @@ export interface BalanceRunView {
   readonly isSimulated: boolean;
   /** Something the therapist must know (a result that could not be saved), or null. */
   readonly problem: string | null;
+  /** Symptoms marked in this session so far, oldest first. */
+  readonly symptoms: readonly SymptomMark[];
 }
 
 export const BALANCE_METHODS = {
@@ -86,4 +102,13 @@ export const BALANCE_METHODS = {
   'balance.abortTrial': method<BalanceRunView>()(z.strictObject({})),
   'balance.repeatLastTrial': method<BalanceRunView>()(z.strictObject({})),
   'balance.stop': method<BalanceRunView>()(z.strictObject({})),
+  /** Marks a symptom in a balance session (the run's or an earlier one), for one of its trials or the whole session; audited. */
+  'balance.markSymptom': method<SymptomMark>()(
+    z.strictObject({
+      sessionId: z.number().int().positive(),
+      trialId: z.string().min(1).max(60).nullable(),
+      symptom: z.enum(SYMPTOMS, { error: `choose one of: ${SYMPTOMS.join(', ')}` }),
+      note: z.string().trim().max(MAX_SYMPTOM_NOTE_CHARS, { error: `at most ${MAX_SYMPTOM_NOTE_CHARS} characters` }),
+    }),
+  ),
 };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from '../method-spec.ts';
-import type { TrialFigures } from '../balance/balance-methods.ts';
+import type { SymptomMark, TrialFigures } from '../balance/balance-methods.ts';
 
 export interface HistoryTrial {
   readonly id: number;
@@ -28,6 +28,8 @@ export interface HistorySession {
   /** The protocol's name, or the decompression program and its hold tension. */
   readonly title: string;
   readonly trials: readonly HistoryTrial[];
+  /** Symptoms the therapist marked, oldest first. */
+  readonly symptoms: readonly SymptomMark[];
 }
 
 export const HISTORY_METHODS = {

@@ -5,7 +5,15 @@ import { protocolCatalogue } from './balance-catalogue.ts';
 import type { BalanceRuns } from './balance-run.ts';
 import type { OperatorSession } from './operator-session.ts';
 
-type BalanceMethods = 'balance.protocols' | 'balance.status' | 'balance.start' | 'balance.ready' | 'balance.abortTrial' | 'balance.repeatLastTrial' | 'balance.stop';
+type BalanceMethods =
+  | 'balance.protocols'
+  | 'balance.status'
+  | 'balance.start'
+  | 'balance.ready'
+  | 'balance.abortTrial'
+  | 'balance.repeatLastTrial'
+  | 'balance.stop'
+  | 'balance.markSymptom';
 
 export function balanceHandlers(runs: BalanceRuns, session: OperatorSession): Pick<ApiHandlers, BalanceMethods> {
   return {
@@ -19,5 +27,9 @@ export function balanceHandlers(runs: BalanceRuns, session: OperatorSession): Pi
     'balance.abortTrial': () => runs.act('abortTrial'),
     'balance.repeatLastTrial': () => runs.act('repeatLastTrial'),
     'balance.stop': () => runs.act('stop'),
+    'balance.markSymptom': (input) => {
+      const operatorId = session.operatorId;
+      return operatorId === undefined ? apiError('not-signed-in', 'Please sign in first.') : runs.markSymptom(input, operatorId);
+    },
   };
 }

@@ -5,13 +5,14 @@
  * every screen shows the same phase, countdown and cue. A plate without a passed calibration in
  * date still measures, on its nominal sensitivity, and every result says so.
  */
-import type { ApiResponse, BalanceRunView, BalanceTrialView } from '../../api/index.ts';
+import type { ApiResponse, BalanceRunView, BalanceTrialView, SymptomMark } from '../../api/index.ts';
 import { apiError } from '../../api/index.ts';
 import { nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
 import { ProtocolRunner, type PlateCalibrationInUse, type ProtocolRunSummary, type TrialResult, type VoidedTrial } from '../balance/index.ts';
 import { addEvent, addTrial, createSession, finishSession, getPatient, type Storage } from '../storage/index.ts';
 import { protocolFor } from './balance-catalogue.ts';
 import { deviceCalibration } from './calibration-status.ts';
+import { markSymptom, type SymptomInput } from './symptom-marks.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { PlateSlot } from './device-slot.ts';
 import { trialFigures } from './trial-figures.ts';
@@ -89,6 +90,7 @@ class ActiveRun {
       isPlateCalibrated: calibration.calibrationId !== null,
       isSimulated: plate.simulated,
       problem: null,
+      symptoms: [],
     };
     this.runner = new ProtocolRunner({
       plate: plate.driver,
@@ -110,6 +112,15 @@ class ActiveRun {
 
   get hasEnded(): boolean {
     return this.view.outcome !== null;
+  }
+
+  get trialIds(): readonly string[] {
+    return this.protocol.trials.map((t) => t.id);
+  }
+
+  addSymptom(mark: SymptomMark): void {
+    this.view = { ...this.view, symptoms: [...this.view.symptoms, mark] };
+    this.refresh();
   }
 
   private trialView(index: number): BalanceTrialView {
@@ -229,6 +240,15 @@ export class BalanceRuns {
     else if (what === 'repeatLastTrial') run.runner.repeatLastTrial();
     else run.runner.stop();
     return ok(run.current);
+  }
+
+  /** A symptom for the run's session (shown in its view at once) or for an earlier session. */
+  markSymptom(input: SymptomInput, operatorId: number): ApiResponse<SymptomMark> {
+    const run = this.run?.current.sessionId === input.sessionId ? this.run : undefined;
+    // While it runs, a trial may be marked before its result is stored; afterwards only stored trials count.
+    const marked = markSymptom(this.o.storage, input, operatorId, this.o.nowEpochMs(), run?.hasEnded === false ? run.trialIds : undefined);
+    if (marked.ok) run?.addSymptom(marked.value);
+    return marked;
   }
 
   dispose(): void {

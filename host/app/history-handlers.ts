@@ -3,6 +3,7 @@ import type { ApiHandlers, HistorySession, HistoryTrial } from '../../api/index.
 import { newtonsToPoundsForce, ok } from '../../core/index.ts';
 import { listTrials, sessionsForPatient, type Session, type Storage, type Trial } from '../storage/index.ts';
 import { storageRefusal } from './storage-refusal.ts';
+import { symptomsOfSession } from './symptom-marks.ts';
 import { trialFigures } from './trial-figures.ts';
 
 function trialView(trial: Trial): HistoryTrial {
@@ -47,6 +48,7 @@ export function historyHandlers(storage: Storage): Pick<ApiHandlers, 'history.se
             isSimulated: s.isSimulated,
             title: titleOf(s),
             trials: listTrials(storage, s.id).map(trialView),
+            symptoms: s.kind === 'balance' ? symptomsOfSession(storage, s.id) : [],
           }),
         ),
       );

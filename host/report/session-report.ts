@@ -7,6 +7,8 @@
 import { err, newtonsToPoundsForce, ok, type Result } from '../../core/index.ts';
 import { getOperator, getPatient, getSession, listEvents, listTrials, readSettings, readTableTelemetry, streamsOfSession, type Storage, type StorageError } from '../storage/index.ts';
 import { clinicHeading, day, dayTime, esc, fixed, lineChart, page, table } from './html-parts.ts';
+import { symptomsOfSession } from '../app/symptom-marks.ts';
+import { SYMPTOM_TEXT } from '../../core/index.ts';
 
 export interface SessionReport {
   readonly html: string;
@@ -83,6 +85,11 @@ export function sessionReport(storage: Storage, sessionId: number, footer: strin
     const { rows, isAnyUncalibrated } = trialRows(storage, s.id);
     parts.push('<h2>Results</h2>', rows.length === 0 ? '<p>No trial was completed.</p>' : table(TRIAL_HEAD, rows));
     if (isAnyUncalibrated) parts.push('<p class="flag">Measured on a force plate without a valid calibration: its nominal sensitivity was used, and the results are flagged.</p>');
+    const symptoms = symptomsOfSession(storage, s.id);
+    parts.push(
+      '<h2>Symptoms marked</h2>',
+      symptoms.length === 0 ? '<p>None.</p>' : table(['Time', 'Trial', 'Symptom', 'Note', 'Marked by'], symptoms.map((m) => [dayTime(m.atMs), m.trialId ?? 'session', SYMPTOM_TEXT[m.symptom], m.note, m.operator])),
+    );
   } else {
     parts.push('<h2>Tension</h2>', tensionChart(storage, s.id));
   }

@@ -94,7 +94,7 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
       </header>
       <main>
         {shown === 'patients' && <PatientsScreen />}
-        {shown === 'protocols' && <ProtocolScreen />}
+        {shown === 'protocols' && <ProtocolScreen loop={loop} />}
         {shown === 'decompression' && <DecompressionScreen />}
         {shown === 'history' && <HistoryScreen />}
         {shown === 'balance' && <LiveBalanceScreen plate={devices.find((d) => d.role === 'plate')} loop={loop} />}

@@ -27,7 +27,8 @@ const FORCE = 3;
 export interface LivePlateTargets {
   readonly stabilogram: HTMLElement;
   readonly series: HTMLElement;
-  readonly cells: HTMLElement;
+  /** The per-cell force bars; the protocol runner leaves them out. */
+  readonly cells?: HTMLElement;
   /** Text readouts, written directly (no React render per frame). */
   readonly forceText: HTMLElement;
 }
@@ -49,7 +50,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
   const stabilogramSize = Math.min(420, Math.floor(widthPx * 0.4));
   const stabilogram = createStabilogram(targets.stabilogram, tail, stabilogramSize);
   const sway = createSwaySeries(targets.series, series, widthPx - stabilogramSize - 24, stabilogramSize);
-  const bars = createCellBars(targets.cells, cellForcesN, Math.min(520, widthPx), 220);
+  const bars = targets.cells === undefined ? undefined : createCellBars(targets.cells, cellForcesN, Math.min(520, widthPx), 220);
   const columns: Float64Array[] = [];
 
   const onBatch = (batch: StreamBatch<'plate.samples'>): void => {
@@ -89,7 +90,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
     tail.length = tailRows;
     stabilogram.redraw();
     sway.redraw();
-    bars.redraw();
+    bars?.redraw();
     const forceN = ring.latest(FORCE);
     const load = Number.isNaN(forceN) ? 'no valid reading' : `${newtonsToKilogramsForce(forceN).toFixed(1)} kg`;
     // Below MIN_COP_LOAD_N the host reports no COP (core copFromForces): nobody is standing there.
@@ -105,7 +106,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
       const size = Math.min(420, Math.floor(width * 0.4));
       stabilogram.chart.setSize({ width: size, height: size });
       sway.chart.setSize({ width: width - size - 24, height: size });
-      bars.chart.setSize({ width: Math.min(520, width), height: 220 });
+      bars?.chart.setSize({ width: Math.min(520, width), height: 220 });
     },
     destroy() {
       offBatch();
@@ -113,7 +114,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
       loop.stop();
       stabilogram.chart.destroy();
       sway.chart.destroy();
-      bars.chart.destroy();
+      bars?.chart.destroy();
     },
   };
 }

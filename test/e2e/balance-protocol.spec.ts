@@ -39,6 +39,10 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await expect(page.getByRole('heading', { name: /^Romberg: trial 1 of 2 — Eyes open/ })).toBeVisible();
   await expect(page.getByTestId('uncalibrated-flag')).toBeVisible();
   await expect(page.getByTestId('run-phase')).toHaveText('Recording — stay still until the end tone', { timeout: 20_000 });
+  // The live trace while the trial records: the stabilogram and the AP/ML series, the load on the plate.
+  await expect(page.getByTestId('live-trace').getByTestId('stabilogram').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('live-trace').getByTestId('sway-series').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('live-trace').getByTestId('plate-load')).toHaveText(/^\d+\.\d kg on the plate$/);
   await expectAccessible(page, 'protocol runner');
   await shot('20-protocol-recording');
 
@@ -51,6 +55,12 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await expect(rows.nth(0)).toContainText(/^Eyes open1completed30\.0\d+/);
   await expect(rows.nth(1)).toContainText(/^Eyes closed1completed30\.0\d+/);
   await expect(page.getByTestId('romberg-quotient')).toContainText(/Romberg quotient \(eyes closed \/ eyes open\): mean velocity \d+\.\d\d/);
+  // A symptom marked after the trial shows with the results (and in the report below).
+  await page.getByLabel('Symptom', { exact: true }).selectOption('dizziness');
+  await page.getByLabel('During').selectOption({ label: 'Eyes closed' });
+  await page.getByLabel('Note (optional)').fill('on standing still');
+  await page.getByRole('button', { name: 'Mark symptom' }).click();
+  await expect(page.getByTestId('symptoms')).toContainText('Dizziness — Eyes closed: on standing still');
   await expect(page.getByRole('heading', { name: 'Start a protocol' })).toBeVisible();
   await expectAccessible(page, 'protocol results');
   await shot('21-protocol-results');
@@ -61,7 +71,7 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await page.getByLabel('Include sessions on simulated devices (QA)').check();
   const session = page.getByTestId('history-session');
   await expect(session).toHaveCount(1);
-  await expect(session.getByRole('heading')).toContainText(/^\d{4}-\d\d-\d\d — Romberg \(complete\) SIMULATED$/);
+  await expect(session.getByRole('heading', { level: 2 })).toContainText(/^\d{4}-\d\d-\d\d — Romberg \(complete\) SIMULATED$/);
   await expect(session.locator('tbody tr')).toHaveText([/^eo \(uncalibrated plate\)completed/, /^ec \(uncalibrated plate\)completed/]);
   await expect(page.getByTestId('trend')).toContainText(/romberg · eo: \d+\.\d \(\d{4}-\d\d-\d\d\)/);
   await expectAccessible(page, 'history');
@@ -81,5 +91,6 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   expect(text).toMatch(/ec\s+completed\s+30\.0\s+\d+/);
   expect(text).toMatch(/eo\s+completed[^\n]*\n[^\n]*plate/);
   expect(text).toContain('Measured on a force plate without a valid calibration');
+  expect(text).toMatch(/ec\s+Dizziness\s+on standing still/);
   expect(host.stderr()).not.toContain('internal error');
 });

@@ -12,6 +12,7 @@ import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { trendOf } from './trend.ts';
 import { dayOf } from '../../app/dates.ts';
+import { SymptomList } from '../protocols/Symptoms.tsx';
 import type { Units } from '../../app/units.ts';
 import { useUnits } from '../../app/use-units.ts';
 
@@ -82,6 +83,7 @@ function SessionCard({ session }: { readonly session: HistorySession }) {
           </tbody>
         </table>
       )}
+      <SymptomList marks={session.symptoms} />
       <SaveReport sessionId={session.id} />
     </article>
   );

@@ -12,6 +12,7 @@ const session = (id: number, atMs: number, trials: [string, number | null][]): H
   isSimulated: false,
   title: 'Romberg',
   trials: trials.map(([condition, v], i) => ({ id: id * 10 + i, protocol: 'romberg', condition, outcome: 'completed', figures: figures(v), isUncalibrated: false, algorithmVersion: 'x' })),
+  symptoms: [],
 });
 
 describe('trendOf', () => {

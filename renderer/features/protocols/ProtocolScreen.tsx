@@ -10,9 +10,12 @@ import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { CuePlayer } from '../../app/cue-sound.ts';
 import { useBalanceRun, useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
+import type { FrameLoop } from '../../charts/frame-loop.ts';
+import { LivePlateCharts } from '../balance/LivePlateCharts.tsx';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { RunResults } from './RunResults.tsx';
+import { SymptomForm, SymptomList } from './Symptoms.tsx';
 
 function StartForm() {
   const client = useClient();
@@ -59,11 +62,15 @@ const PHASE_TEXT: Readonly<Record<BalanceRunView['phase'], string>> = {
   ended: 'Protocol over',
 };
 
-function RunPanel({ run }: { readonly run: BalanceRunView }) {
+function RunPanel({ run, loop }: { readonly run: BalanceRunView; readonly loop: FrameLoop }) {
   const client = useClient();
   const action = useAction();
   const isRunning = run.outcome === null;
   const send = (method: 'balance.abortTrial' | 'balance.repeatLastTrial' | 'balance.stop'): void => action.run(() => client.call(method, {}));
+  // The trials a symptom can belong to: those with a result, and the one under way.
+  const trialsSoFar = [...run.results.map((r) => ({ id: r.trialId, label: r.label })), ...(isRunning ? [{ id: run.trial.id, label: run.trial.label }] : [])].filter(
+    (t, i, all) => all.findIndex((u) => u.id === t.id) === i,
+  );
   return (
     <section className="card" aria-labelledby="run-title">
       <h2 id="run-title">
@@ -114,7 +121,14 @@ function RunPanel({ run }: { readonly run: BalanceRunView }) {
         </div>
       )}
       <ActionMessage action={action} />
+      {isRunning && run.phase === 'recording' && (
+        <section aria-label="Live trace" data-testid="live-trace">
+          <LivePlateCharts loop={loop} showCells={false} />
+        </section>
+      )}
       <RunResults run={run} />
+      <SymptomList marks={run.symptoms} labelOf={(id) => trialsSoFar.find((t) => t.id === id)?.label ?? id} />
+      <SymptomForm key={run.sessionId} sessionId={run.sessionId} trials={trialsSoFar} defaultTrialId={isRunning ? run.trial.id : null} />
     </section>
   );
 }
@@ -140,7 +154,7 @@ function useCueSounds(run: BalanceRunView | null): { readonly isBlocked: boolean
   };
 }
 
-export function ProtocolScreen() {
+export function ProtocolScreen({ loop }: { readonly loop: FrameLoop }) {
   const run = useBalanceRun();
   const sound = useCueSounds(run);
   return (
@@ -155,7 +169,7 @@ export function ProtocolScreen() {
         </p>
       )}
       {(run === null || run.outcome !== null) && <StartForm />}
-      {run !== null && <RunPanel run={run} />}
+      {run !== null && <RunPanel run={run} loop={loop} />}
     </div>
   );
 }

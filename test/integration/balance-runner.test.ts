@@ -1,0 +1,98 @@
+/**
+ * The protocol runner's clinical additions through the contract: symptoms marked during a run
+ * (stored as session events, audited, in the run's view, the history and the report) and refused
+ * with a reason when the input is wrong.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BalanceRunView, HistorySession, SymptomMark } from '../../api/index.ts';
+import { webSimulator } from '../../host/cli/web-sims.ts';
+import { sessionReport } from '../../host/report/session-report.ts';
+import { createSession, listAudit, listEvents } from '../../host/storage/index.ts';
+import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+
+/** As balance-api.test.ts: compressed device time, not so much that a stall looks like an unplugged plate. */
+const TIME_SCALE = 10;
+const TECHNICIAN = { username: 'tech', displayName: 'Tess Tech', password: 'a technician passphrase', role: 'technician' } as const;
+
+let open: AppHarness[] = [];
+afterEach(async () => {
+  for (const harness of open) await harness.dispose();
+  open = [];
+});
+
+async function clinic() {
+  const h = appHarness({ simulator: webSimulator({ seed: 5, timeScale: TIME_SCALE }) });
+  open.push(h);
+  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'S-1', familyName: 'Sway', givenName: 'Sam', dateOfBirth: '1950-05-05', heightMm: 1700, bodyMassKg: 70, notes: '' });
+  return { ...h, runs: () => h.events('balance.changed'), patientId: patient.id };
+}
+
+describe('symptoms marked in a balance session', () => {
+  it('stores a mark as an event of the session, audited, shows it in the run, the history and the report; refuses bad input with a reason', async () => {
+    const c = await clinic();
+    await c.call('devices.connect', { role: 'plate', port: 'sim:plate' });
+    await until('the plate', () => (c.app.devices.plate?.driver.connected === undefined ? undefined : true));
+    const run = await c.call<BalanceRunView>('balance.start', { patientId: c.patientId, protocolId: 'romberg' });
+    expect(run.symptoms).toEqual([]);
+
+    // During the first trial (no result stored yet): the run's own trial ids count.
+    const mark = await c.call<SymptomMark>('balance.markSymptom', { sessionId: run.sessionId, trialId: 'ec', symptom: 'dizziness', note: '  felt the room spin  ' });
+    expect(mark).toMatchObject({ sessionId: run.sessionId, trialId: 'ec', symptom: 'dizziness', note: 'felt the room spin', operator: HARNESS_ADMIN.displayName });
+    await c.call('balance.markSymptom', { sessionId: run.sessionId, trialId: null, symptom: 'fatigue', note: '' });
+    const shown = await until('the marks in the run', () => {
+      const last = c.runs().at(-1);
+      return last !== undefined && last !== null && last.symptoms.length === 2 ? last : undefined;
+    });
+    expect(shown.symptoms.map((m) => [m.trialId, m.symptom])).toEqual([
+      ['ec', 'dizziness'],
+      [null, 'fatigue'],
+    ]);
+    const events = listEvents(c.storage, run.sessionId).filter((e) => e.kind === 'operator-action');
+    expect(events.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ what: 'symptom', symptom: 'dizziness', trialId: 'ec', note: 'felt the room spin' }),
+      expect.objectContaining({ what: 'symptom', symptom: 'fatigue', trialId: null }),
+    ]);
+    expect(listAudit(c.storage, 10).filter((a) => a.action === 'symptom-marked').map((a) => [a.entityId, a.operatorId !== null])).toEqual([
+      [run.sessionId, true],
+      [run.sessionId, true],
+    ]);
+
+    // Bad input: each refused with a reason a clinician can read, nothing stored.
+    const refusal = async (params: unknown) => {
+      const response = await c.dispatch('balance.markSymptom', params);
+      if (response.ok) throw new Error('accepted');
+      return response.error;
+    };
+    expect(await refusal({ sessionId: run.sessionId, trialId: 'juggling', symptom: 'pain', note: '' })).toMatchObject({
+      code: 'invalid-request',
+      fields: [{ path: 'trialId', message: 'not a trial of this session' }],
+    });
+    expect(await refusal({ sessionId: 9999, trialId: null, symptom: 'pain', note: '' })).toMatchObject({ code: 'not-found', message: 'There is no session with id 9999.' });
+    expect(await refusal({ sessionId: run.sessionId, trialId: null, symptom: 'headache', note: '' })).toMatchObject({ code: 'invalid-request', message: /symptom: choose one of: dizziness, nausea, pain, fatigue, near-fall/ });
+    expect(await refusal({ sessionId: run.sessionId, trialId: null, symptom: 'pain', note: 'x'.repeat(501) })).toMatchObject({ code: 'invalid-request', message: /note: at most 500 characters/ });
+    const decompression = createSession(c.storage, { patientId: c.patientId, operatorId: 1, kind: 'decompression' });
+    if (!decompression.ok) throw new Error(decompression.error.message);
+    expect(await refusal({ sessionId: decompression.value.id, trialId: null, symptom: 'pain', note: '' })).toMatchObject({ code: 'refused', message: /not a balance session/ });
+    expect(listEvents(c.storage, run.sessionId).filter((e) => e.kind === 'operator-action')).toHaveLength(2);
+
+    await c.call('balance.stop');
+    await until('the stop', () => (c.runs().at(-1)?.outcome === 'stopped' ? true : undefined));
+    // After the run: an earlier session's stored trials are what a mark may name (none were completed here).
+    expect(await refusal({ sessionId: run.sessionId, trialId: 'ec', symptom: 'pain', note: '' })).toMatchObject({ code: 'invalid-request' });
+    await c.call('balance.markSymptom', { sessionId: run.sessionId, trialId: null, symptom: 'near-fall', note: 'caught by the spotter' });
+
+    const history = await c.call<HistorySession[]>('history.sessions', { patientId: c.patientId, includeSimulated: true });
+    expect(history.find((s) => s.id === run.sessionId)?.symptoms.map((m) => m.symptom)).toEqual(['dizziness', 'fatigue', 'near-fall']);
+    const report = sessionReport(c.storage, run.sessionId, 'test');
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value.html).toContain('Symptoms marked');
+    expect(report.value.html).toContain('Near-fall');
+    expect(report.value.html).toContain('caught by the spotter');
+
+    // Marking is the therapist's (or admin's) job, not a technician's.
+    await c.call('operators.create', TECHNICIAN);
+    await c.call('auth.signIn', { username: TECHNICIAN.username, password: TECHNICIAN.password });
+    expect(await refusal({ sessionId: run.sessionId, trialId: null, symptom: 'pain', note: '' })).toMatchObject({ code: 'forbidden' });
+  });
+});
