@@ -132,6 +132,8 @@ test('first start, sign-in, lock, sign-out, and patients with bad input refused 
 
   // The therapist sees patients but not operators.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The Operators screen has a Username field too: wait for the sign-in form to replace it.
+  await expect(page.getByRole('heading', { name: 'Sign in to Proprio' })).toBeVisible();
   await page.getByLabel('Username').fill('tina');
   await page.getByLabel('Password').fill('tina passphrase');
   await page.getByRole('button', { name: 'Sign in' }).click();
