@@ -55,6 +55,7 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await expect(rows.nth(0)).toContainText(/^Eyes open1completed30\.0\d+/);
   await expect(rows.nth(1)).toContainText(/^Eyes closed1completed30\.0\d+/);
   await expect(page.getByTestId('romberg-quotient')).toContainText(/Romberg quotient \(eyes closed \/ eyes open\): mean velocity \d+\.\d\d/);
+  await expect(page.getByTestId('baseline-comparison')).toHaveText('Simulated session: not compared with the patient’s baseline or trend.');
   // A symptom marked after the trial shows with the results (and in the report below).
   await page.getByLabel('Symptom', { exact: true }).selectOption('dizziness');
   await page.getByLabel('During').selectOption({ label: 'Eyes closed' });

@@ -9,6 +9,9 @@ export interface TrendRow {
   readonly points: readonly { readonly atMs: number; readonly value: number }[];
 }
 
+/** The row a protocol's trial is trended under. */
+export const trendKey = (protocol: string, condition: string): string => `${protocol} · ${condition}`;
+
 export function trendOf(sessions: readonly HistorySession[], metric: keyof TrialFigures): TrendRow[] {
   const rows = new Map<string, { atMs: number; value: number }[]>();
   const oldestFirst = [...sessions].sort((a, b) => a.startedAtMs - b.startedAtMs);
@@ -16,7 +19,7 @@ export function trendOf(sessions: readonly HistorySession[], metric: keyof Trial
     for (const trial of session.trials) {
       const value = trial.figures?.[metric];
       if (value === null || value === undefined) continue;
-      const key = `${trial.protocol} · ${trial.condition}`;
+      const key = trendKey(trial.protocol, trial.condition);
       const points = rows.get(key) ?? [];
       points.push({ atMs: session.startedAtMs, value });
       rows.set(key, points);

@@ -14,6 +14,7 @@ import type { FrameLoop } from '../../charts/frame-loop.ts';
 import { LivePlateCharts } from '../balance/LivePlateCharts.tsx';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
+import { BaselineComparison } from './BaselineComparison.tsx';
 import { RunResults } from './RunResults.tsx';
 import { SymptomForm, SymptomList } from './Symptoms.tsx';
 
@@ -127,6 +128,7 @@ function RunPanel({ run, loop }: { readonly run: BalanceRunView; readonly loop: 
         </section>
       )}
       <RunResults run={run} />
+      <BaselineComparison run={run} />
       <SymptomList marks={run.symptoms} labelOf={(id) => trialsSoFar.find((t) => t.id === id)?.label ?? id} />
       <SymptomForm key={run.sessionId} sessionId={run.sessionId} trials={trialsSoFar} defaultTrialId={isRunning ? run.trial.id : null} />
     </section>
