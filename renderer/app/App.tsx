@@ -95,7 +95,7 @@ function Workspace({ operator, loop, isLocked }: { readonly operator: OperatorVi
       <main>
         {shown === 'patients' && <PatientsScreen />}
         {shown === 'protocols' && <ProtocolScreen loop={loop} />}
-        {shown === 'decompression' && <DecompressionScreen />}
+        {shown === 'decompression' && <DecompressionScreen loop={loop} />}
         {shown === 'history' && <HistoryScreen />}
         {shown === 'balance' && <LiveBalanceScreen plate={devices.find((d) => d.role === 'plate')} loop={loop} />}
         {shown === 'devices' && <DevicesScreen devices={devices} hasSimulator={simulator !== null} />}

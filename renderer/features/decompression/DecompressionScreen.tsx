@@ -4,18 +4,19 @@
  * (issue 8); the host refuses to begin a program on it.
  */
 import { useDecompression, useDevices } from '../../app/host-hooks.ts';
+import type { FrameLoop } from '../../charts/frame-loop.ts';
 import { CalibrationFlag } from '../calibration/CalibrationFlag.tsx';
 import { PrescriptionPanel } from './PrescriptionPanel.tsx';
 import { SessionPanel } from './SessionPanel.tsx';
 
-export function DecompressionScreen() {
+export function DecompressionScreen({ loop }: { readonly loop: FrameLoop }) {
   const session = useDecompression();
   const table = useDevices().find((device) => device.role === 'table');
   return (
     <div className="screen">
       <h1>Decompression</h1>
       <CalibrationFlag role="table" calibration={table?.calibration} />
-      {session !== null && <SessionPanel session={session} />}
+      {session !== null && <SessionPanel session={session} loop={loop} />}
       {(session === null || session.isOver) && <PrescriptionPanel />}
     </div>
   );

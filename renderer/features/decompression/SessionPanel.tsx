@@ -1,6 +1,7 @@
 /**
  * A session under way: where the supervisor stands (prechecks, with the patient switch test;
- * ready; running; paused; released), the measured tension against the set-point, time, alarms in
+ * ready; running; paused; released), the measured tension against the set-point (figures and the
+ * live chart), elapsed and remaining time, alarms in
  * their IEC 60601-1-8 colours with acknowledgement, and the operator's controls. STOP and RELEASE
  * also sit in the safety bar, which a locked screen does not cover (SafetyBar.tsx).
  */
@@ -10,6 +11,8 @@ import { newtonsToPoundsForce } from '../../../core/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
+import type { FrameLoop } from '../../charts/frame-loop.ts';
+import { LiveTensionChart } from './LiveTensionChart.tsx';
 
 const lbf = (n: number | null): string => (n === null ? '—' : `${newtonsToPoundsForce(n).toFixed(1)} lbf`);
 const minutes = (ms: number): string => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
@@ -31,7 +34,7 @@ function Alarm({ alarm }: { readonly alarm: AlarmView }) {
   );
 }
 
-export function SessionPanel({ session }: { readonly session: DecompressionView }) {
+export function SessionPanel({ session, loop }: { readonly session: DecompressionView; readonly loop: FrameLoop }) {
   const client = useClient();
   const action = useAction();
   const [reason, setReason] = useState('');
@@ -55,6 +58,7 @@ export function SessionPanel({ session }: { readonly session: DecompressionView 
           {minutes(elapsedMs)} / {minutes(session.plan.treatmentEndMs - elapsedMs)}
         </dd>
       </dl>
+      {!session.isOver && <LiveTensionChart loop={loop} />}
       {session.alarms.length > 0 && (
         <ul className="alarms" aria-label="Alarms">
           {session.alarms.map((a) => (
