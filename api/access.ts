@@ -44,6 +44,9 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'balance.stop': roles('therapist', 'admin'),
   'balance.markSymptom': roles('therapist', 'admin'),
   'decompression.preview': roles('therapist', 'admin'),
+  'decompression.screening': roles('therapist', 'admin'),
+  'decompression.confirmScreening': roles('therapist', 'admin'),
+  'decompression.weigh': roles('therapist', 'admin'),
   'decompression.begin': roles('therapist', 'admin'),
   'decompression.status': OPERATOR,
   // The safety controls stay reachable on a locked screen (issue 7); the host allows only stop and release then.

@@ -5,8 +5,8 @@ export { apiError, internalError, type ApiError, type ApiErrorCode, type ApiResp
 export { METHOD_ACCESS, isAllowedFor, type Access } from './access.ts';
 export { OPERATOR_ROLES, PASSWORD_MIN_CHARS, type AuthStatus, type OperatorRole, type OperatorView } from './auth/auth-methods.ts';
 export type { PatientFields, PatientView } from './patients/patient-methods.ts';
-export { OPERATOR_INPUTS, PROGRAM_KINDS } from './decompression/decompression-methods.ts';
-export type { AlarmView, DecompressionView, PlanView, PrescriptionInput, SegmentView } from './decompression/decompression-methods.ts';
+export { CHECKLIST_ANSWERS, OPERATOR_INPUTS, PROGRAM_KINDS } from './decompression/decompression-methods.ts';
+export type { AlarmView, DecompressionView, PlanView, PrescriptionInput, ScreeningInput, ScreeningStatus, ScreeningView, SegmentView } from './decompression/decompression-methods.ts';
 export type { PdfFile } from './reports/report-methods.ts';
 export type {
   CalibrationRecordView,

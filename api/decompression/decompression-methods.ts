@@ -76,12 +76,53 @@ export interface DecompressionView {
   readonly isOver: boolean;
 }
 
+export const CHECKLIST_ANSWERS = ['no', 'yes', 'unknown'] as const;
+
+/** The screening before a session (ref §7.5): what the screen needs to ask for it. */
+export interface ScreeningStatus {
+  readonly patientId: number;
+  readonly region: 'lumbar' | 'cervical';
+  /** The body mass on the patient's record, to be re-confirmed or corrected; null if never recorded. */
+  readonly recordBodyMassKg: number | null;
+  /** The patient's latest checklist for this region; null before their first program, when the whole checklist is due. */
+  readonly lastChecklist: { readonly atMs: number; readonly operator: string; readonly isClear: boolean } | null;
+  /** The screening confirmed for this patient and region and not yet used by a session, while it is fresh; else null. */
+  readonly confirmed: ScreeningView | null;
+}
+
+/** A screening the host accepted; `decompression.begin` takes it for the same patient and region while it is fresh. */
+export interface ScreeningView {
+  readonly patientId: number;
+  readonly region: 'lumbar' | 'cervical';
+  readonly kind: 'checklist' | 'unchanged';
+  readonly bodyMassKg: number;
+  readonly confirmedAtMs: number;
+}
+
+export const screeningSchema = z.strictObject({
+  patientId: z.number().int().positive(),
+  region: z.enum(['lumbar', 'cervical']),
+  /** Every item's answer (core CONTRAINDICATIONS ids); null when confirming nothing changed since the latest checklist. */
+  checklist: z.record(z.string().max(40), z.enum(CHECKLIST_ANSWERS)).nullable(),
+  /** "Nothing changed since the checklist of <date>", asked at every session after the first. */
+  isUnchanged: z.boolean(),
+  /** This session's body mass, re-confirmed or corrected (kg); the record is corrected with it. */
+  bodyMassKg: z.number(),
+});
+export type ScreeningInput = z.infer<typeof screeningSchema>;
+
 export const OPERATOR_INPUTS = ['start', 'pause', 'resume', 'stop', 'release'] as const;
 
 export const DECOMPRESSION_METHODS = {
   /** The prescription checked against the patient's envelope, with its set-point timeline to chart; nothing starts. */
   'decompression.preview': method<PlanView>()(prescriptionSchema),
-  /** Creates the session and begins the prechecks (link, zero, arm, patient switch test). */
+  /** Whether the patient's whole checklist is due (first program for the region) or its confirmation, and the recorded body mass. */
+  'decompression.screening': method<ScreeningStatus>()(z.strictObject({ patientId: z.number().int().positive(), region: z.enum(['lumbar', 'cervical']) })),
+  /** Records the checklist (or that nothing changed) and the confirmed body mass; refused on a contraindication. Audited. */
+  'decompression.confirmScreening': method<ScreeningView>()(screeningSchema),
+  /** The patient's body mass from the plate's settled total force (kg); refused with no plate, nobody on it, or no stillness. */
+  'decompression.weigh': method<{ readonly bodyMassKg: number }>()(z.strictObject({})),
+  /** Creates the session and begins the prechecks (link, zero, arm, patient switch test); needs a fresh screening of the same patient and region. */
   'decompression.begin': method<DecompressionView>()(prescriptionSchema),
   'decompression.status': method<DecompressionView | null>()(z.strictObject({})),
   /** start (once ready), pause, resume, stop (controlled, to the floor), release (at once). */

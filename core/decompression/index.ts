@@ -19,6 +19,16 @@ export {
   type SessionHistory,
   type SetpointGrant,
 } from './envelope.ts';
+export {
+  CONTRAINDICATIONS,
+  bodyMassRefusal,
+  checklistRefusal,
+  contraindicationsFor,
+  judgeChecklist,
+  type ChecklistAnswer,
+  type ChecklistVerdict,
+  type ContraindicationItem,
+} from './screening.ts';
 export { ALARM_CONDITIONS, ALARM_PRESENTATION, formatAlarm, makeAlarm, type Alarm, type AlarmCondition, type AlarmPresentation, type AlarmPriority } from './alarms.ts';
 export { createSupervisor, planSession } from './supervisor-types.ts';
 export type {

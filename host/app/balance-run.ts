@@ -24,14 +24,14 @@ export interface BalanceRunsOptions {
   readonly publish: (view: BalanceRunView | null) => void;
 }
 
-interface Calibration {
+export interface Calibration {
   readonly inUse: PlateCalibrationInUse;
   /** The stored calibration used; null for the nominal sensitivity. */
   readonly calibrationId: number | null;
 }
 
 /** The plate's calibration in force: the latest one, if it passed and is not overdue; else nominal. */
-function calibrationOf(storage: Storage, plate: PlateSlot, nowMs: number): Calibration | undefined {
+export function calibrationOf(storage: Storage, plate: PlateSlot, nowMs: number): Calibration | undefined {
   const connected = plate.driver.connected;
   if (connected === undefined) return undefined;
   const { identity, capabilities } = connected;

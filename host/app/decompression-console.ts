@@ -24,6 +24,7 @@ import { startSessionRecording, type SessionRecording } from '../recording/index
 import { addEvent, createSession, getPatient, type Storage } from '../storage/index.ts';
 import { deviceCalibration } from './calibration-status.ts';
 import { decompressionHistory, type DecompressionNotes } from './decompression-history.ts';
+import { DecompressionScreening } from './decompression-screening.ts';
 import type { DeviceHub } from './device-hub.ts';
 
 export interface DecompressionConsoleOptions {
@@ -167,8 +168,12 @@ const TABLE_CALIBRATION_REFUSAL = {
 
 export class DecompressionConsole {
   private session: Session | undefined;
+  /** The checklist and body mass gate that every session passes first. */
+  readonly screening: DecompressionScreening;
 
-  constructor(private readonly o: DecompressionConsoleOptions) {}
+  constructor(private readonly o: DecompressionConsoleOptions) {
+    this.screening = new DecompressionScreening(o);
+  }
 
   status(): DecompressionView | null {
     return this.session?.current ?? null;
@@ -181,6 +186,8 @@ export class DecompressionConsole {
 
   begin(input: PrescriptionInput, operatorId: number): ApiResponse<DecompressionView> {
     if (this.session !== undefined && !this.session.current.isOver) return apiError('refused', 'A decompression session is under way; stop it first.');
+    const screened = this.screening.check(input.patientId, input.region);
+    if (!screened.ok) return screened;
     const plan = planFor(this.o, input);
     if (!plan.ok) return plan;
     const table = this.o.devices.table;
@@ -193,6 +200,9 @@ export class DecompressionConsole {
     const created = createSession(this.o.storage, { patientId: input.patientId, operatorId, kind: 'decompression', isSimulated: table.simulated, notes: JSON.stringify(notes) });
     if (!created.ok) return apiError('storage-error', created.error.message);
     const sessionId = created.value.id;
+    this.screening.take();
+    const { kind, bodyMassKg, confirmedAtMs, auditId } = screened.value;
+    addEvent(this.o.storage, { sessionId, kind: 'operator-action', atMs: Math.round(this.o.nowEpochMs()), detail: { screening: kind, bodyMassKg, confirmedAtMs, auditId } });
     const recording = startSessionRecording({ storage: this.o.storage, sessionId, table: table.driver });
     const runner = new DecompressionRunner({
       driver: table.driver,

@@ -6,6 +6,9 @@ import type { OperatorSession } from './operator-session.ts';
 
 type DecompressionMethods =
   | 'decompression.preview'
+  | 'decompression.screening'
+  | 'decompression.confirmScreening'
+  | 'decompression.weigh'
   | 'decompression.begin'
   | 'decompression.status'
   | 'decompression.operator'
@@ -17,6 +20,12 @@ export function decompressionHandlers(desk: DecompressionConsole, session: Opera
   const isLocked = (): boolean => session.status().isLocked;
   return {
     'decompression.preview': (input) => desk.preview(input),
+    'decompression.screening': ({ patientId, region }) => desk.screening.status(patientId, region),
+    'decompression.confirmScreening': (input) => {
+      const operatorId = session.operatorId;
+      return operatorId === undefined ? apiError('not-signed-in', 'Please sign in first.') : desk.screening.confirm(input, operatorId);
+    },
+    'decompression.weigh': () => desk.screening.weigh(),
     'decompression.begin': (input) => {
       const operatorId = session.operatorId;
       return operatorId === undefined ? apiError('not-signed-in', 'Please sign in first.') : desk.begin(input, operatorId);

@@ -31,12 +31,11 @@ export function appendAudit(storage: Storage, entry: AuditEntry): void {
     .run(storage.nowMs(), entry.operatorId ?? null, entry.action, entry.entity, entry.entityId ?? null, JSON.stringify(entry.detail ?? {}));
 }
 
-/** The most recent `limit` entries, newest first. */
-export function listAudit(storage: Storage, limit: number): AuditRow[] {
-  const rows = storage.db
-    .prepare('SELECT id, at_ms, operator_id, action, entity, entity_id, detail_json FROM audit_log ORDER BY id DESC LIMIT ?')
-    .all(limit) as { id: number; at_ms: number; operator_id: number | null; action: string; entity: string; entity_id: number | null; detail_json: string }[];
-  return rows.map((row) => ({
+type AuditDbRow = { id: number; at_ms: number; operator_id: number | null; action: string; entity: string; entity_id: number | null; detail_json: string };
+const COLUMNS = 'id, at_ms, operator_id, action, entity, entity_id, detail_json';
+
+function fromRow(row: AuditDbRow): AuditRow {
+  return {
     id: row.id,
     atMs: row.at_ms,
     operatorId: row.operator_id,
@@ -44,5 +43,17 @@ export function listAudit(storage: Storage, limit: number): AuditRow[] {
     entity: row.entity,
     entityId: row.entity_id,
     detail: JSON.parse(row.detail_json) as Record<string, unknown>,
-  }));
+  };
+}
+
+/** The most recent `limit` entries, newest first. */
+export function listAudit(storage: Storage, limit: number): AuditRow[] {
+  const rows = storage.db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id DESC LIMIT ?`).all(limit) as AuditDbRow[];
+  return rows.map(fromRow);
+}
+
+/** Every entry of `action` about one entity (e.g. a patient's contraindication checklists), newest first. */
+export function auditOf(storage: Storage, action: string, entity: string, entityId: number): AuditRow[] {
+  const rows = storage.db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE action = ? AND entity = ? AND entity_id = ? ORDER BY id DESC`).all(action, entity, entityId) as AuditDbRow[];
+  return rows.map(fromRow);
 }

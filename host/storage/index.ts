@@ -6,7 +6,7 @@ export { Storage } from './storage.ts';
 export { openStorage, defaultDatabasePath, type OpenStorageOptions, type OpenedStorage } from './open-storage.ts';
 export { SCHEMA_VERSION, PROPRIO_APPLICATION_ID } from './migrations.ts';
 export type { StorageError, DatabaseFileError, EntityName, InputIssue } from './storage-errors.ts';
-export { appendAudit, listAudit, type AuditEntry, type AuditRow } from './audit.ts';
+export { appendAudit, auditOf, listAudit, type AuditEntry, type AuditRow } from './audit.ts';
 export { hashPassword, verifyPassword } from './password-hash.ts';
 export { createPatient, updatePatient, getPatient, listPatients, type Patient, type PatientInput } from './patients.ts';
 export { createOperator, getOperator, listOperators, passwordHashOf, OPERATOR_ROLES, type Operator, type OperatorRole } from './operators.ts';

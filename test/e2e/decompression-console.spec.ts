@@ -2,7 +2,8 @@
  * The decompression console in browser mode, by clicking, on the simulated table with time
  * compressed (`--time-scale 2`: the table's 500 ms watchdog stays 250 ms of real time, which a
  * loaded machine running Chromium does not miss): the prescription previewed with its envelope and timeline chart,
- * a refused hold tension shown beside its field, the prechecks with the patient switch pressed in
+ * a refused hold tension shown beside its field, the contraindication checklist (a present one refuses) and the
+ * body mass, the prechecks with the patient switch pressed in
  * the simulator panel, the program started, then the patient switch pressed mid-program: release,
  * the high-priority alarm, and STOP always on screen, also over the locked screen.
  */
@@ -59,6 +60,21 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await expectAccessible(page, 'decompression prescription');
   await shot('30-decompression-preview');
 
+  // The patient's first program: the whole contraindication checklist and the body mass. A present
+  // contraindication refuses it; the screening changes what the preview rests on, so it previews again.
+  await expect(page.getByLabel('Body mass today (kg)')).toHaveValue('82');
+  await expect(page.getByRole('button', { name: 'Begin prechecks' })).toBeDisabled();
+  for (const no of await page.getByRole('radio', { name: 'No', exact: true }).all()) await no.check();
+  await page.getByRole('radiogroup', { name: 'Pregnancy' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Confirm screening' }).click();
+  await expect(page.getByText('No program for this patient: contraindication present: pregnancy.')).toBeVisible();
+  await expectAccessible(page, 'decompression screening');
+  await shot('30a-decompression-screening');
+  await page.getByRole('radiogroup', { name: 'Pregnancy' }).getByRole('radio', { name: 'No', exact: true }).check();
+  await page.getByRole('button', { name: 'Confirm screening' }).click();
+  await expect(page.getByTestId('screening-done')).toContainText('contraindication checklist clear, body mass 82 kg');
+  await page.getByRole('button', { name: 'Preview' }).click();
+
   // Issue 8: the table's load cell was never calibrated, so no program starts; the admin calibrates it.
   await page.getByRole('button', { name: 'Begin prechecks' }).click();
   await expect(page.getByText(/This table’s load cell has never been calibrated\. A technician must calibrate/)).toBeVisible();
@@ -93,6 +109,8 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await page.getByRole('button', { name: 'Start program' }).click();
   await expect(page.getByTestId('session-phase')).toHaveText('running');
   await expect.poll(async () => Number((await page.getByTestId('measured').textContent())?.replace(' lbf', '') ?? 0), { timeout: 15_000 }).toBeGreaterThan(20);
+  // Live tension against the set-point, redrawn from the table's telemetry.
+  await expect(page.getByTestId('tension-chart').locator('canvas')).toBeVisible();
   await shot('31-decompression-running');
 
   // Locked mid-program: the workspace is covered, STOP and RELEASE are not.
@@ -110,6 +128,11 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await page.getByRole('button', { name: 'Decompression' }).click();
   await expect(page.getByTestId('session-phase')).toHaveText('released (patient-stop)', { timeout: 10_000 });
   await expect(page.getByTestId('alarm-patient-stop')).toContainText('HIGH — PATIENT STOP');
+  // The safety bar carries the sounding alarm on every screen; its audio pauses for 2 minutes at most.
+  await expect(page.getByTestId('sounding-alarm')).toContainText('*** PATIENT STOP');
+  await expect(page.getByTestId('sounding-alarm')).toHaveClass(/alarm-high/);
+  await page.getByRole('button', { name: 'Pause alarm audio (2 min)' }).click();
+  await expect(page.getByTestId('audio-paused')).toContainText('Alarm audio paused until');
   // The only alarm: the link held all along (no watchdog release while the screen was locked).
   await expect(page.getByRole('list', { name: 'Alarms' }).getByRole('listitem')).toHaveCount(1);
   await expectAccessible(page, 'decompression alarm');

@@ -7,10 +7,11 @@
  * and session record.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DecompressionView, DeviceSnapshot, PlanView, PrescriptionInput } from '../../api/index.ts';
+import type { DecompressionView, DeviceSnapshot, PlanView, PrescriptionInput, ScreeningInput, ScreeningStatus } from '../../api/index.ts';
+import { contraindicationsFor } from '../../core/index.ts';
 import { storageCalibrationStore } from '../../host/calibration/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
-import { getSession, listEvents } from '../../host/storage/index.ts';
+import { auditOf, getPatient, getSession, listEvents } from '../../host/storage/index.ts';
 import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
 import { sleep } from '../support/wait.ts';
 
@@ -23,8 +24,11 @@ afterEach(async () => {
   open = [];
 });
 
-async function clinic() {
-  const h = appHarness({ simulator: webSimulator({ seed: 2, timeScale: TIME_SCALE }) });
+/** Every item of the region's contraindication checklist answered "no". */
+const clearChecklist = (region: 'lumbar' | 'cervical'): Record<string, 'no'> => Object.fromEntries(contraindicationsFor(region).map((item) => [item.id, 'no' as const]));
+
+async function clinic(clockOffsetMs = { value: 0 }) {
+  const h = appHarness({ simulator: webSimulator({ seed: 2, timeScale: TIME_SCALE }), nowEpochMs: () => Date.now() + clockOffsetMs.value });
   open.push(h);
   await h.call('auth.setupAdmin', HARNESS_ADMIN);
   const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'D-1', familyName: 'Disc', givenName: 'Dora', dateOfBirth: '1970-01-01', heightMm: 1700, bodyMassKg: 80, notes: '' });
@@ -45,7 +49,8 @@ async function clinic() {
     angleDeg: 10,
     confirmedN: null,
   };
-  return { ...h, last: () => h.events('decompression.changed').at(-1), prescription };
+  const screening: ScreeningInput = { patientId: patient.id, region: 'lumbar', checklist: clearChecklist('lumbar'), isUnchanged: false, bodyMassKg: 80 };
+  return { ...h, last: () => h.events('decompression.changed').at(-1), prescription, screening };
 }
 
 describe('the decompression console through the contract', () => {
@@ -59,6 +64,7 @@ describe('the decompression console through the contract', () => {
     expect(Math.max(...plan.segments.map((s) => s.toN))).toBeLessThanOrEqual(plan.envelope.maxTensionN);
     const refused = await c.dispatch('decompression.preview', { ...c.prescription, maxN: plan.envelope.maxTensionN + 50 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request', fields: [{ path: 'maxN' }] } });
+    await c.call('decompression.confirmScreening', c.screening);
     await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: The table is not connected/);
   });
 
@@ -68,6 +74,7 @@ describe('the decompression console through the contract', () => {
     await until('the table', () => (c.app.devices.table?.driver.connected === undefined ? undefined : true));
     // Issue 8: no program on a table whose load cell was never calibrated, or whose calibration is
     // overdue. (The procedure itself runs through calibration.table in the decompression E2E spec.)
+    await c.call('decompression.confirmScreening', c.screening);
     await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: This table’s load cell has never been calibrated/);
     const identity = c.app.devices.table?.driver.connected?.identity;
     if (identity === undefined) throw new Error('no table identity');
@@ -117,7 +124,62 @@ describe('the decompression console through the contract', () => {
     expect(session).toMatchObject({ ok: true, value: { kind: 'decompression', status: 'aborted', isSimulated: true } });
     const events = listEvents(c.storage, begun.sessionId);
     expect(events.some((e) => e.kind === 'safety' && e.detail['alarm'] === 'patient-stop')).toBe(true);
-    expect(events.some((e) => e.kind === 'operator-action' && (e.detail['input'] as { kind?: string }).kind === 'start' && e.detail['isAccepted'] === true)).toBe(true);
+    expect(events.some((e) => e.kind === 'operator-action' && (e.detail['input'] as { kind?: string } | undefined)?.kind === 'start' && e.detail['isAccepted'] === true)).toBe(true);
     expect(events.some((e) => e.kind === 'protocol-phase' && e.detail['phase'] === 'running')).toBe(true);
+    // The screening it began with is on the session's record; a second session needs its own.
+    expect(events.some((e) => e.kind === 'operator-action' && e.detail['screening'] === 'checklist' && e.detail['bodyMassKg'] === 80)).toBe(true);
+    await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: Screen the patient first/);
+  });
+});
+
+describe('the screening before a session (contraindication checklist and body mass, ref §4.8, §7.5)', () => {
+  it('refuses to begin without a screening, a first program without the whole checklist, and a present contraindication', async () => {
+    const c = await clinic();
+    await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: Screen the patient first/);
+    expect(await c.call<ScreeningStatus>('decompression.screening', { patientId: c.screening.patientId, region: 'lumbar' })).toMatchObject({ recordBodyMassKg: 80, lastChecklist: null });
+    await expect(c.call('decompression.confirmScreening', { ...c.screening, checklist: null, isUnchanged: true })).rejects.toThrow(/refused: This is the patient’s first lumbar program: go through the whole contraindication checklist/);
+    const { pregnancy: _, ...incomplete } = clearChecklist('lumbar');
+    expect(await c.dispatch('decompression.confirmScreening', { ...c.screening, checklist: incomplete })).toMatchObject({ ok: false, error: { code: 'invalid-request', fields: [{ path: 'checklist' }] } });
+    await expect(c.call('decompression.confirmScreening', { ...c.screening, checklist: { ...clearChecklist('lumbar'), stroke: 'no' } })).rejects.toThrow(/no item "stroke" for the lumbar region/);
+    await expect(c.call('decompression.confirmScreening', { ...c.screening, checklist: { ...clearChecklist('lumbar'), pregnancy: 'yes', anticoagulants: 'unknown' } })).rejects.toThrow(
+      /refused: No program for this patient: contraindication present: pregnancy; not known: anticoagulant use\./,
+    );
+    await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: Screen the patient first/);
+    // The refused checklist is on record under the operator, with its answers; confirming "unchanged" after it is refused.
+    const [kept] = auditOf(c.storage, 'decompression-checklist', 'patient', c.screening.patientId);
+    expect(kept).toMatchObject({ detail: { region: 'lumbar', verdict: 'blocked', answers: { pregnancy: 'yes' } } });
+    expect(kept?.operatorId).not.toBeNull();
+    await expect(c.call('decompression.confirmScreening', { ...c.screening, checklist: null, isUnchanged: true })).rejects.toThrow(/found a contraindication/);
+  });
+
+  it('asks at a later session that nothing changed, refuses a bad body mass, corrects the record, and goes stale after 30 min', async () => {
+    const clock = { value: 0 };
+    const c = await clinic(clock);
+    await c.call('decompression.confirmScreening', c.screening);
+    expect(await c.call<ScreeningStatus>('decompression.screening', { patientId: c.screening.patientId, region: 'lumbar' })).toMatchObject({ lastChecklist: { isClear: true, operator: 'Admin' } });
+    // The cervical region has its own first checklist.
+    await expect(c.call('decompression.confirmScreening', { ...c.screening, region: 'cervical', checklist: null, isUnchanged: true })).rejects.toThrow(/first cervical program/);
+    await expect(c.call('decompression.confirmScreening', { ...c.screening, checklist: null, isUnchanged: false })).rejects.toThrow(/refused: Confirm that nothing has changed since the checklist of \d{4}-\d\d-\d\d/);
+    expect(await c.dispatch('decompression.confirmScreening', { ...c.screening, checklist: null, isUnchanged: true, bodyMassKg: 15 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', fields: [{ path: 'bodyMassKg', message: 'Body mass must be 20–250 kg.' }] },
+    });
+    await expect(c.call('decompression.confirmScreening', { ...c.screening, checklist: null, isUnchanged: true, bodyMassKg: 176.4 })).rejects.toThrow(/176.4 kg looks like pounds \(80.0 kg\)/);
+    expect(await c.dispatch('decompression.confirmScreening', { ...c.screening, checklist: null, isUnchanged: true, bodyMassKg: '80' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await c.call('decompression.confirmScreening', { ...c.screening, checklist: null, isUnchanged: true, bodyMassKg: 78.5 });
+    expect(getPatient(c.storage, c.screening.patientId)).toMatchObject({ ok: true, value: { bodyMassKg: 78.5 } });
+    expect(auditOf(c.storage, 'decompression-checklist-unchanged', 'patient', c.screening.patientId)).toHaveLength(1);
+    expect(auditOf(c.storage, 'patient-updated', 'patient', c.screening.patientId)).toHaveLength(1);
+    clock.value = 31 * 60_000;
+    await expect(c.call('decompression.begin', c.prescription)).rejects.toThrow(/refused: The screening is more than 30 min old/);
+  });
+
+  it('weighs on the plate only through its calibration in force', async () => {
+    const c = await clinic();
+    await expect(c.call('decompression.weigh')).rejects.toThrow(/No plate is connected/);
+    await c.call('devices.connect', { role: 'plate', port: 'sim:plate' });
+    await until('the plate', () => (c.app.devices.plate?.driver.connected === undefined ? undefined : true));
+    // The simulated plate's cells carry offsets of up to 2 % of full scale: uncalibrated, its weight cannot check a typed one.
+    await expect(c.call('decompression.weigh')).rejects.toThrow(/refused: The plate has no calibration in force, so it cannot weigh the patient/);
   });
 });

@@ -4,7 +4,7 @@
  * exactly what is on the form. Refusals appear beside their fields.
  */
 import { useState } from 'react';
-import { PROGRAM_KINDS, type PlanView } from '../../../api/index.ts';
+import { PROGRAM_KINDS, type PlanView, type ScreeningStatus } from '../../../api/index.ts';
 import { newtonsToPoundsForce } from '../../../core/index.ts';
 import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
 import { useClient } from '../../app/host-hooks.ts';
@@ -12,6 +12,7 @@ import { useFormCall } from '../../app/use-form-call.ts';
 import { DEFAULT_PRESCRIPTION, FORM_FIELD_OF, toPrescription, type PrescriptionValues } from './prescription-values.ts';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
+import { ScreeningPanel } from './ScreeningPanel.tsx';
 import { TimelinePreview } from './TimelinePreview.tsx';
 
 const lbf = (n: number): string => `${newtonsToPoundsForce(n).toFixed(1)} lbf`;
@@ -65,8 +66,11 @@ export function PrescriptionPanel() {
   const choice = usePatientChoice();
   const [values, setValues] = useState<PrescriptionValues>(DEFAULT_PRESCRIPTION);
   const [plan, setPlan] = useState<{ readonly plan: PlanView; readonly of: string } | null>(null);
+  const [screening, setScreening] = useState<ScreeningStatus | null>(null);
   const chosen = choice.chosenId;
-  const key = JSON.stringify([chosen, values]);
+  // A screening may correct the body mass, and with it the envelope: the preview must come after it.
+  const key = JSON.stringify([chosen, values, screening?.confirmed?.confirmedAtMs ?? null]);
+  const isScreened = screening?.confirmed !== null && screening?.confirmed !== undefined && screening.patientId === chosen && screening.region === values.region;
   const errors: Partial<Record<keyof PrescriptionValues, string>> = Object.fromEntries(
     Object.entries({ ...preview.fields, ...begin.fields }).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
   );
@@ -121,11 +125,12 @@ export function PrescriptionPanel() {
           </Field>
         ))}
       </div>
+      {chosen !== null && <ScreeningPanel key={`${chosen}-${values.region}`} patientId={chosen} region={values.region} onStatus={setScreening} />}
       <div className="row">
         <button type="button" disabled={preview.isBusy || chosen === null} onClick={doPreview}>
           Preview
         </button>
-        <button type="button" disabled={begin.isBusy || plan?.of !== key} onClick={doBegin}>
+        <button type="button" disabled={begin.isBusy || plan?.of !== key || !isScreened} onClick={doBegin}>
           Begin prechecks
         </button>
       </div>
