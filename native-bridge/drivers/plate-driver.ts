@@ -41,6 +41,8 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
   private readonly stream: PlateSampleStream;
   private flushScheduled = false;
   private connection: PlateConnected | undefined;
+  /** Set once `$START` is acknowledged, cleared by `$STOP` and link loss: samples should be flowing. */
+  private isStreamExpected = false;
 
   constructor(options: PlateDriverOptions) {
     super(options, {
@@ -91,6 +93,7 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
    * it, so once this resolves those samples have all been delivered. A reconnect starts it again.
    */
   async stopStreaming(): Promise<Result<void, string>> {
+    this.isStreamExpected = false;
     const stop = await this.sendCommand({ kind: 'stop' });
     await new Promise((resolve) => setImmediate(resolve));
     this.stream.flush();
@@ -125,7 +128,17 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
   protected handleLine(line: Buffer): void {
     const decoded = decodePlateLine(line, this.isGreeted ? this.stream : this.staleSamples);
     if (decoded.kind === 'bad') this.acceptBad(decoded.error);
-    else if (decoded.kind !== 'sample') this.acceptLinkMessage(decoded);
+    else if (decoded.kind !== 'sample') {
+      this.acceptLinkMessage(decoded);
+      // A streaming plate is never silent long enough to beat (plate.md §7): its heartbeat means it
+      // stopped on its own, having heard no host line for 2 s (§2) — after a stall of this process,
+      // say. It still answers, so only a fresh link (handshake, rate, start) brings the samples back,
+      // with the lost stretch reported as a gap.
+      if (decoded.kind === 'heartbeat' && this.isStreamExpected && this.isGreeted) {
+        this.isStreamExpected = false;
+        this.dropLink('the plate stopped streaming by itself (it heard no host line for 2 s)');
+      }
+    }
   }
 
   protected async handshake(): Promise<Result<void, string>> {
@@ -144,6 +157,7 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
   }
 
   protected linkEnded(): void {
+    this.isStreamExpected = false;
     this.stream.markLinkLost();
     this.connection = undefined;
   }
@@ -157,6 +171,7 @@ export class PlateDriver extends DeviceDriver<PlateCommand, PlateDriverEvents> {
     if (!rate.ok) return err(`$RATE: ${rate.error.kind}`);
     const start = await this.sendCommand({ kind: 'start' });
     if (!start.ok) return err(`$START: ${start.error.kind}`);
+    this.isStreamExpected = true;
     return ok(undefined);
   }
 }
