@@ -20,6 +20,7 @@ export * from './decompression/index.ts';
 export { PlateLoadTracker, STEADY_WINDOW_MS, STEP_OFF_FRAC, type LoadChange, type PlateOccupancy } from './balance/plate-load-state.ts';
 export { weightDistribution, type WeightDistribution } from './balance/weight-distribution.ts';
 export { offlineLowPass } from './balance/zero-phase-filter.ts';
+export { ageYearsAt, referenceValuesFor, type NormQuery, type ReferenceValue } from './balance/published-norms.ts';
 export type { Eyes, PointMm, ProtocolSpec, Stance, Surface, TargetPath, TrialCondition, TrialSpec, TrialTask } from './protocols/protocol-types.ts';
 export { targetAt } from './protocols/protocol-types.ts';
 export {

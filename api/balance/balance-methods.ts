@@ -4,7 +4,7 @@
  * screen only shows `balance.changed` and sends the therapist's buttons. One run at a time.
  */
 import { z } from 'zod';
-import { MAX_SYMPTOM_NOTE_CHARS, SYMPTOMS, type Symptom } from '../../core/index.ts';
+import { MAX_SYMPTOM_NOTE_CHARS, SYMPTOMS, type ReferenceValue, type Symptom } from '../../core/index.ts';
 import { method } from '../method-spec.ts';
 
 export interface ProtocolInfo {
@@ -43,6 +43,13 @@ export interface BalanceResultView {
   readonly holdMs: number;
   /** Quiet-stance trials that did not fall; null otherwise. */
   readonly figures: TrialFigures | null;
+  /** Published values for this very protocol and measure (core published-norms.ts), with the patient's own value; mostly none. */
+  readonly references: readonly ReferenceValueView[];
+}
+
+export interface ReferenceValueView extends ReferenceValue {
+  /** The patient's value of the same measure in this trial, or null when undefined. */
+  readonly patientValueMmS: number | null;
 }
 
 /** A symptom the therapist marked during or after a trial, stored as an event of the session. */

@@ -7,7 +7,7 @@
  */
 import type { ApiResponse, BalanceRunView, BalanceTrialView, SymptomMark } from '../../api/index.ts';
 import { apiError } from '../../api/index.ts';
-import { nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
+import { ageYearsAt, nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
 import { ProtocolRunner, type PlateCalibrationInUse, type ProtocolRunSummary, type TrialResult, type VoidedTrial } from '../balance/index.ts';
 import { addEvent, addTrial, createSession, finishSession, getPatient, type Storage } from '../storage/index.ts';
 import { protocolFor } from './balance-catalogue.ts';
@@ -16,6 +16,7 @@ import { markSymptom, type SymptomInput } from './symptom-marks.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { PlateSlot } from './device-slot.ts';
 import { trialFigures } from './trial-figures.ts';
+import { trialReferences } from './trial-references.ts';
 
 export interface BalanceRunsOptions {
   readonly storage: Storage;
@@ -70,6 +71,8 @@ class ActiveRun {
     plate: PlateSlot,
     private readonly calibration: Calibration,
     patientId: number,
+    /** At the session, for the published values that hold for an age group; null when unknown. */
+    private readonly patientAgeY: number | null,
   ) {
     this.view = {
       sessionId,
@@ -182,7 +185,15 @@ class ActiveRun {
     );
     const problem = stored.ok ? this.view.problem : `The result of ${result.trialId} could not be saved (${stored.error.message}); it is shown here only.`;
     const label = this.protocol.trials[result.trialIndex]?.label ?? result.trialId;
-    const shown = { trialId: result.trialId, label, attempt: result.attempt, outcome: result.outcome, holdMs: result.holdMs, figures: trialFigures(result.sway?.metrics) };
+    const shown = {
+      trialId: result.trialId,
+      label,
+      attempt: result.attempt,
+      outcome: result.outcome,
+      holdMs: result.holdMs,
+      figures: trialFigures(result.sway?.metrics),
+      references: trialReferences(this.protocol.id, this.protocol.trials[result.trialIndex], this.patientAgeY, result.sway?.metrics),
+    };
     this.view = { ...this.view, problem, results: [...this.view.results.filter((r) => r.trialId !== result.trialId), shown] };
     this.refresh();
   }
@@ -227,7 +238,8 @@ export class BalanceRuns {
     if (plate === undefined || calibration === undefined) return apiError('refused', 'The force plate is not connected; connect it on the Devices screen first.');
     const session = createSession(this.o.storage, { patientId, operatorId, kind: 'balance', isSimulated: plate.simulated, notes: protocol.value.name });
     if (!session.ok) return apiError('storage-error', session.error.message);
-    this.run = new ActiveRun(this.o, protocol.value, session.value.id, operatorId, plate, calibration, patientId);
+    const ageY = ageYearsAt(patient.value.dateOfBirth, this.o.nowEpochMs());
+    this.run = new ActiveRun(this.o, protocol.value, session.value.id, operatorId, plate, calibration, patientId, ageY);
     return ok(this.run.current);
   }
 

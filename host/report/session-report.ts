@@ -5,10 +5,12 @@
  * the same page. Simulated sessions say so at the top.
  */
 import { err, newtonsToPoundsForce, ok, type Result } from '../../core/index.ts';
-import { getOperator, getPatient, getSession, listEvents, listTrials, readSettings, readTableTelemetry, streamsOfSession, type Storage, type StorageError } from '../storage/index.ts';
+import { getOperator, getPatient, getSession, type Patient, listEvents, listTrials, readSettings, readTableTelemetry, streamsOfSession, type Storage, type StorageError } from '../storage/index.ts';
 import { clinicHeading, day, dayTime, esc, fixed, lineChart, page, table } from './html-parts.ts';
+import { protocolFor } from '../app/balance-catalogue.ts';
 import { symptomsOfSession } from '../app/symptom-marks.ts';
-import { SYMPTOM_TEXT } from '../../core/index.ts';
+import { trialReferences } from '../app/trial-references.ts';
+import { ageYearsAt, SYMPTOM_TEXT } from '../../core/index.ts';
 
 export interface SessionReport {
   readonly html: string;
@@ -37,6 +39,18 @@ function trialRows(storage: Storage, sessionId: number): { rows: string[][]; isA
     ];
   });
   return { rows, isAnyUncalibrated };
+}
+
+const REFERENCE_HEAD = ['Trial', 'Measure', 'Patient (mm/s)', 'Reference (mm/s)', 'Source', 'Population'];
+
+/** The published values beside each trial, as the run showed them (trial-references.ts). */
+function referenceRows(storage: Storage, sessionId: number, patient: Patient, atMs: number): string[][] {
+  const ageY = ageYearsAt(patient.dateOfBirth, atMs);
+  return listTrials(storage, sessionId).flatMap((t) => {
+    const spec = protocolFor(t.protocol, patient);
+    const trial = spec.ok ? spec.value.trials.find((x) => x.id === t.condition) : undefined;
+    return trialReferences(t.protocol, trial, ageY, t.metrics['sway']).map((r) => [t.condition, r.label, fixed(r.patientValueMmS, 1), `${r.kind} ${fixed(r.valueMmS, 0)}`, r.source, r.population]);
+  });
 }
 
 function tensionChart(storage: Storage, sessionId: number): string {
@@ -85,6 +99,8 @@ export function sessionReport(storage: Storage, sessionId: number, footer: strin
     const { rows, isAnyUncalibrated } = trialRows(storage, s.id);
     parts.push('<h2>Results</h2>', rows.length === 0 ? '<p>No trial was completed.</p>' : table(TRIAL_HEAD, rows));
     if (isAnyUncalibrated) parts.push('<p class="flag">Measured on a force plate without a valid calibration: its nominal sensitivity was used, and the results are flagged.</p>');
+    const references = referenceRows(storage, s.id, p, s.startedAtMs);
+    if (references.length > 0) parts.push('<h3>Published reference values (same protocol and measure only)</h3>', table(REFERENCE_HEAD, references));
     const symptoms = symptomsOfSession(storage, s.id);
     parts.push(
       '<h2>Symptoms marked</h2>',

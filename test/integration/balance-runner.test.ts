@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BalanceRunView, HistorySession, SymptomMark } from '../../api/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { sessionReport } from '../../host/report/session-report.ts';
-import { createSession, listAudit, listEvents } from '../../host/storage/index.ts';
+import { addTrial, createSession, listAudit, listEvents } from '../../host/storage/index.ts';
 import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
 
 /** As balance-api.test.ts: compressed device time, not so much that a stall looks like an unplugged plate. */
@@ -94,5 +94,25 @@ describe('symptoms marked in a balance session', () => {
     await c.call('operators.create', TECHNICIAN);
     await c.call('auth.signIn', { username: TECHNICIAN.username, password: TECHNICIAN.password });
     expect(await refusal({ sessionId: run.sessionId, trialId: null, symptom: 'pain', note: '' })).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('published reference values in the session report', () => {
+  it('prints Oliveira 2018 faller cut-offs with source and population beside 30 s eyes-open one-leg trials of an older patient, and nothing beside a Romberg', async () => {
+    const c = await clinic();
+    const session = createSession(c.storage, { patientId: c.patientId, operatorId: 1, kind: 'balance', notes: 'Single-leg stance' });
+    if (!session.ok) throw new Error(session.error.message);
+    const trial = (protocol: string, condition: string, sway: Record<string, number>) =>
+      addTrial(c.storage, { sessionId: session.value.id, protocol, condition, startedAtMs: 1, endedAtMs: 2, metrics: { outcome: 'completed', holdMs: 30_000, sway }, algorithmVersion: 'test' }, 1);
+    trial('single-leg-stance', 'left-1', { meanVelocityApMmS: 31.25, meanVelocityMlMmS: 20.5 });
+    trial('romberg', 'eo', { meanVelocityApMmS: 99, meanVelocityMlMmS: 99 });
+    const report = sessionReport(c.storage, session.value.id, 'test');
+    if (!report.ok) throw new Error(report.error.message);
+    const rows = [...report.value.html.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*mean velocity)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['left-1', 'AP mean velocity', '31.3', 'faller cut-off 29', '[Oliveira18] Oliveira MR et al. PLoS One 2018;13(9):e0203887.'],
+      ['left-1', 'ML mean velocity', '20.5', 'faller cut-off 34', '[Oliveira18] Oliveira MR et al. PLoS One 2018;13(9):e0203887.'],
+    ]);
+    expect(report.value.html).toContain('older adults, three 30 s eyes-open one-leg trials on a force plate');
   });
 });

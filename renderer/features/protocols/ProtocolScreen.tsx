@@ -15,6 +15,7 @@ import { LivePlateCharts } from '../balance/LivePlateCharts.tsx';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { BaselineComparison } from './BaselineComparison.tsx';
+import { ReferenceValues } from './ReferenceValues.tsx';
 import { RunResults } from './RunResults.tsx';
 import { SymptomForm, SymptomList } from './Symptoms.tsx';
 
@@ -128,6 +129,7 @@ function RunPanel({ run, loop }: { readonly run: BalanceRunView; readonly loop: 
         </section>
       )}
       <RunResults run={run} />
+      <ReferenceValues run={run} />
       <BaselineComparison run={run} />
       <SymptomList marks={run.symptoms} labelOf={(id) => trialsSoFar.find((t) => t.id === id)?.label ?? id} />
       <SymptomForm key={run.sessionId} sessionId={run.sessionId} trials={trialsSoFar} defaultTrialId={isRunning ? run.trial.id : null} />
