@@ -12,3 +12,4 @@ export * from './decompression/index.ts';
 export { createAppService, type AppService, type AppServiceOptions } from './app/app-service.ts';
 export { createRpcHost, type RpcHost } from './rpc/rpc-host.ts';
 export { webSimulator } from './cli/web-sims.ts';
+export { parseShellDeviceOptions } from './cli/device-options.ts';

@@ -6,9 +6,10 @@
  * Bundled to CommonJS by electron/build.js (out/electron/main.cjs, beside preload.cjs), which is
  * why paths are taken from `__dirname`: it is that output folder, inside app.asar when packaged.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createAppService, createRpcHost, defaultDatabasePath, openStorage, webSimulator } from '../../host/index.ts';
+import { createAppService, createRpcHost, defaultDatabasePath, openStorage, parseShellDeviceOptions, webSimulator } from '../../host/index.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bindIpc } from './ipc.ts';
 import { installAppMenu } from './menu.ts';
@@ -60,18 +61,28 @@ function start(): void {
     .then(() => {
       hardenSession(session.defaultSession);
       serveRenderer(session.defaultSession, RENDERER_DIR);
-      // The same host as browser mode; `--simulate` (from `proprio start --simulate`) connects the simulators.
-      const opened = openStorage({ path: defaultDatabasePath(app.getPath('userData')) });
+      // The same host and options as browser mode (`proprio start` passes --simulate, --db, --seed;
+      // the _electron E2E adds --time-scale, allowed with simulated devices only).
+      const options = parseShellDeviceOptions(process.argv.slice(1));
+      if (!options.ok) {
+        dialog.showErrorBox('Proprio cannot start', options.error);
+        app.exit(2);
+        return;
+      }
+      const { dbPath, simulate, timeScale, seed } = options.value;
+      const databasePath = dbPath ?? defaultDatabasePath(app.getPath('userData'));
+      mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
+      const opened = openStorage({ path: databasePath });
       if (!opened.ok) {
         dialog.showErrorBox('Proprio cannot open its database', opened.error.message);
         app.quit();
         return;
       }
       const storage = opened.value.storage;
-      const host = createAppService({ storage, appInfo: { name: 'Proprio', version: app.getVersion() }, simulator: webSimulator({ seed: 1, timeScale: 1 }) });
+      const host = createAppService({ storage, appInfo: { name: 'Proprio', version: app.getVersion() }, simulator: webSimulator({ seed, timeScale }) });
       bindIpc(createRpcHost(host));
       app.on('will-quit', () => void host.close().then(() => storage.close()));
-      if (process.argv.includes('--simulate')) {
+      if (simulate) {
         void host.devices.connect('plate', 'sim:plate');
         void host.devices.connect('table', 'sim:table');
       }

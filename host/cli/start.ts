@@ -85,7 +85,14 @@ async function runElectron(binary: string, options: StartOptions, io: MonitorIo)
     return 1;
   }
   io.write('Proprio: opening the Proprio window.\n');
-  const args = [path.join(REPO_ROOT, 'out', 'electron'), ...(options.simulate ? ['--simulate'] : [])];
+  // The shell's main process reads these with parseShellDeviceOptions (device-options.ts).
+  const args = [
+    path.join(REPO_ROOT, 'out', 'electron'),
+    ...(options.simulate ? ['--simulate'] : []),
+    ...(options.dbPath === undefined ? [] : ['--db', path.resolve(options.dbPath)]),
+    '--seed',
+    String(options.seed),
+  ];
   return runChild(binary, args, io, withDuration(io, options.durationMs).interrupted);
 }
 

@@ -5,29 +5,22 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { err, ok, type Result } from '../../core/index.ts';
+import { ok, type Result } from '../../core/index.ts';
 import { createAppService } from '../app/app-service.ts';
 import { createRpcHost } from '../rpc/rpc-host.ts';
 import { defaultDatabasePath, openStorage } from '../storage/index.ts';
 import { defaultUserDataDir } from './db-args.ts';
 import { startWebServer } from '../web/web-server.ts';
-import { integerIn, numberIn } from './cli-numbers.ts';
+import { integerIn } from './cli-numbers.ts';
+import { checkDeviceOptions, DEVICE_OPTION_SPECS, TIME_SCALE_MAX, type DeviceOptions } from './device-options.ts';
 import { parseStrictOptions } from './web-cli-options.ts';
 import type { MonitorIo } from './monitor.ts';
 import { ensureRendererBuilt, RENDERER_OUT_DIR, REPO_ROOT } from './web-renderer-build.ts';
 import { webSimulator } from './web-sims.ts';
 
-export interface WebOptions {
+export interface WebOptions extends DeviceOptions {
   readonly port: number;
-  /** The database file; undefined for the one the Electron app uses (`<user data>/proprio.sqlite`). */
-  readonly dbPath: string | undefined;
-  readonly simulate: boolean;
-  readonly timeScale: number;
-  readonly seed: number;
 }
-
-/** The fastest compression allowed: an hour-long program in under four seconds of a test. */
-const TIME_SCALE_MAX = 1000;
 
 export const WEB_USAGE = `usage: proprio web [--port N] [--db PATH] [--simulate] [--time-scale K] [--seed N]
   --port        port on 127.0.0.1, 0-65535 (default 0: a free one); the first output line has the URL
@@ -38,24 +31,12 @@ export const WEB_USAGE = `usage: proprio web [--port N] [--db PATH] [--simulate]
   --seed        simulator seed, a whole number 0-4294967295 (default 1)`;
 
 export function parseWebArgs(argv: readonly string[]): Result<WebOptions, string> {
-  const parsed = parseStrictOptions(argv, {
-    port: { type: 'string', default: '0' },
-    db: { type: 'string' },
-    simulate: { type: 'boolean', default: false },
-    'time-scale': { type: 'string', default: '1' },
-    seed: { type: 'string', default: '1' },
-  });
+  const parsed = parseStrictOptions(argv, { port: { type: 'string', default: '0' }, ...DEVICE_OPTION_SPECS });
   if (!parsed.ok) return parsed;
-  const values = parsed.value;
-  const port = integerIn(values.port, 0, 65535, '--port');
-  const timeScale = numberIn(values['time-scale'], 1, TIME_SCALE_MAX, '--time-scale');
-  const seed = integerIn(values.seed, 0, 4294967295, '--seed');
+  const port = integerIn(parsed.value.port, 0, 65535, '--port');
   if (!port.ok) return port;
-  if (!timeScale.ok) return timeScale;
-  if (!seed.ok) return seed;
-  if (timeScale.value !== 1 && !values.simulate) return err('--time-scale runs devices faster, which is allowed only with simulated devices: add --simulate');
-  if (values.db !== undefined && values.db.trim() === '') return err('--db needs a file path');
-  return ok({ port: port.value, dbPath: values.db, simulate: values.simulate, timeScale: timeScale.value, seed: seed.value });
+  const devices = checkDeviceOptions(parsed.value);
+  return devices.ok ? ok({ port: port.value, ...devices.value }) : devices;
 }
 
 /** Runs browser mode until interrupted; resolves with the exit code. */

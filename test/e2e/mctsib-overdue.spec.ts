@@ -16,7 +16,8 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { storageCalibrationStore } from '../../host/calibration/index.ts';
 import { openStorage } from '../../host/storage/index.ts';
-import { FIRST_ADMIN, signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
+import { createPatient, FIRST_ADMIN } from './clinic-flows.ts';
+import { signInFirstAdmin, startWebHost, type WebHost } from './web-host.ts';
 
 const DAY_MS = 86_400_000;
 let host: WebHost;
@@ -106,15 +107,7 @@ test('mCTSIB on an overdue plate: flagged everywhere, a trial voided by an unplu
   await shot('40-devices-overdue');
 
   // The decompression console refuses a program on the overdue table.
-  await goTo(page, 'Patients');
-  await page.getByRole('button', { name: 'New patient' }).click();
-  await page.getByLabel('Clinic ID').fill('M-1');
-  await page.getByLabel('Family name').fill('Sway');
-  await page.getByLabel('Given name').fill('Mona');
-  await page.getByLabel('Date of birth').fill('1958-07-09');
-  await page.getByLabel('Height (cm)').fill('171');
-  await page.getByRole('button', { name: 'Save patient' }).click();
-  await expect(page.getByText('Saved Mona Sway (M-1).')).toBeVisible();
+  await createPatient(page, { clinicId: 'M-1', familyName: 'Sway', givenName: 'Mona', dateOfBirth: '1958-07-09', heightCm: '171' });
   await goTo(page, 'Decompression');
   await expect(page.getByTestId('table-calibration-flag')).toContainText('calibration is overdue');
 

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
+import { createFirstAdmin } from './clinic-flows.ts';
+
+export { FIRST_ADMIN } from './clinic-flows.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const FIRST_LINE = /^Proprio running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
@@ -24,9 +27,6 @@ export interface WebHost {
   stderr(): string;
   stop(): Promise<void>;
 }
-
-/** The first administrator every fresh host's database gets from `signInFirstAdmin`. */
-export const FIRST_ADMIN = { username: 'admin', displayName: 'Clinic Admin', password: 'proprio e2e passphrase' } as const;
 
 /**
  * Starts browser mode on a fresh database of its own in a temp folder (removed on stop), unless
@@ -76,9 +76,5 @@ export async function startWebHost(args: readonly string[]): Promise<WebHost> {
 /** Opens the app on a fresh database and creates the first administrator, who is then signed in. */
 export async function signInFirstAdmin(page: Page, host: WebHost): Promise<void> {
   await page.goto(host.url);
-  await page.getByLabel('Username').fill(FIRST_ADMIN.username);
-  await page.getByLabel('Full name').fill(FIRST_ADMIN.displayName);
-  await page.getByLabel(/^Password/).fill(FIRST_ADMIN.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await page.getByTestId('operator-name').waitFor({ timeout: 20_000 });
+  await createFirstAdmin(page);
 }
