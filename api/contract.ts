@@ -12,7 +12,7 @@ import type { MethodSpec } from './method-spec.ts';
 import { APP_METHODS } from './app/app-methods.ts';
 import { AUTH_METHODS, type AuthStatus } from './auth/auth-methods.ts';
 import { BALANCE_METHODS, type BalanceRunView } from './balance/balance-methods.ts';
-import { CALIBRATION_METHODS, type PlateWizardView } from './calibration/calibration-methods.ts';
+import { CALIBRATION_METHODS, type PlateWizardView, type TableCalibrationRunView } from './calibration/calibration-methods.ts';
 import { DECOMPRESSION_METHODS, type DecompressionView } from './decompression/decompression-methods.ts';
 import { HISTORY_METHODS } from './history/history-methods.ts';
 import { REPORT_METHODS } from './reports/report-methods.ts';
@@ -59,6 +59,8 @@ export interface ApiEvents {
   'sim.changed': SimulatorStatus;
   /** The plate calibration wizard moved on (step, live load a few times a second, points taken), or null when closed. */
   'calibration.changed': PlateWizardView | null;
+  /** The table calibration moved on (a gauge reading asked for, the live load cell a few times a second), or null when it ended. */
+  'calibration.tableChanged': TableCalibrationRunView | null;
   /** An operator changed the settings: every open screen follows (units, volume, lock time). */
   'settings.changed': SettingsView;
   /** Force plate samples, batched (stream frame; see streams/stream-frame.ts). */
@@ -69,7 +71,7 @@ export interface ApiEvents {
 
 export type EventName = keyof ApiEvents;
 /** The events sent as JSON; the others travel as binary stream frames. */
-export type JsonEventName = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed' | 'calibration.changed' | 'settings.changed';
+export type JsonEventName = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed' | 'calibration.changed' | 'calibration.tableChanged' | 'settings.changed';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);

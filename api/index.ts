@@ -18,7 +18,10 @@ export type {
   PlateWizardView,
   RollbackView,
   SettleCriterionView,
+  TableCalibrationRunView,
   TableCalibrationView,
+  TableGaugePromptView,
+  TableGaugeSource,
 } from './calibration/calibration-methods.ts';
 export type { HistorySession, HistoryTrial } from './history/history-methods.ts';
 export type { BalanceResultView, BalanceRunView, BalanceTrialView, ProtocolInfo, ReferenceValueView, SymptomMark, TrialFigures } from './balance/balance-methods.ts';

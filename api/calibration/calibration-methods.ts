@@ -1,7 +1,8 @@
 /**
  * Calibration from the app (issue 8), for technicians and admins: the table's load cell against
- * the reference gauge (on the built-in simulator the gauge is the simulated harness's own; a real
- * table's gauge readings are typed in by the technician with `proprio calibrate table`); the
+ * the reference gauge, whose reading the technician types in at each level as
+ * `calibration.tableChanged` asks for it (on the built-in simulator the simulated harness's gauge
+ * can read itself instead); the
  * plate's guided wizard (open, zero, take each point once settled, retake, finish), whose state
  * every screen follows through `calibration.changed`; and rolling a device back to an earlier
  * calibration, which is stored as a new record so the audit trail keeps both.
@@ -16,6 +17,37 @@ export interface TableCalibrationView {
   /** Worst error against the gauge with the new coefficients in force, from 20 % of full scale. */
   readonly accuracyMaxPct: number;
   readonly failures: readonly string[];
+}
+
+/** Who reads the reference gauge: the technician types each reading, or the simulated harness's gauge reads itself. */
+export type TableGaugeSource = 'typed' | 'simulator';
+
+/** The gauge reading the table calibration waits for. */
+export interface TableGaugePromptView {
+  /** `fit`: the sweep up and back down whose readings are fitted; `verify`: the sweep with the new set in force. */
+  readonly sweep: 'fit' | 'verify';
+  /** `rest`: where the load cell was just zeroed, before the levels. */
+  readonly direction: 'rest' | 'loading' | 'unloading';
+  /** The level the table holds, N (0 at rest). */
+  readonly levelN: number;
+  /** Which level of the sweep (1-based; 0 at rest) and how many it has. */
+  readonly step: number;
+  readonly steps: number;
+  /** What to do, in words ("Level 3 of 7, loading: the table holds about 600 N; …"). */
+  readonly text: string;
+}
+
+/** A table calibration under way, as every screen follows it. */
+export interface TableCalibrationRunView {
+  readonly device: { readonly model: string; readonly serial: string };
+  readonly operator: string;
+  readonly gauge: TableGaugeSource;
+  /** The reading asked for now; null while the table moves and settles. */
+  readonly prompt: TableGaugePromptView | null;
+  /** The load cell's live reading with the coefficients in force, N; null before any telemetry. */
+  readonly liveN: number | null;
+  /** Why the last typed reading was refused, or that the run is being cancelled; null otherwise. */
+  readonly lastError: string | null;
 }
 
 export interface CalibrationRecordView {
@@ -121,16 +153,28 @@ export interface RollbackView {
   readonly dueAtMs: number;
 }
 
+/** Reference levels and gauge readings: the table's range with room (its load cell's full scale is far below). DESIGN. */
+const TABLE_FORCE_MAX_N = 5000;
+
 /** Plate point ids are short names from the plan. */
 const POINT_ID_MAX_CHARS = 64;
 
 export const CALIBRATION_METHODS = {
   /** The calibrations of the device assigned to `role`, newest first (its history). */
   'calibration.history': method<readonly CalibrationRecordView[]>()(z.strictObject({ role: z.enum(['plate', 'table']) })),
-  /** Runs the table procedure (zero, levels up and down, fit, service-mode write, verification) and stores the result. */
+  /**
+   * Runs the table procedure (zero, levels up and down, fit, service-mode write, verification) and
+   * stores the result. `gauge` defaults to `typed`, or `simulator` on the built-in simulator.
+   */
   'calibration.table': method<TableCalibrationView>()(
-    z.strictObject({ levelsN: z.array(z.number().min(1).max(5000)).min(2).max(12) }),
+    z.strictObject({ levelsN: z.array(z.number().min(1).max(TABLE_FORCE_MAX_N)).min(2).max(12), gauge: z.enum(['typed', 'simulator']).optional() }),
   ),
+  /** The table calibration under way, or null. */
+  'calibration.tableStatus': method<TableCalibrationRunView | null>()(z.strictObject({})),
+  /** The reference gauge's reading where the calibration asks for it; one contradicting the load cell is refused. */
+  'calibration.tableGaugeReading': method<TableCalibrationRunView>()(z.strictObject({ forceN: z.number().min(0).max(TABLE_FORCE_MAX_N) })),
+  /** Stops the table calibration: the table unloads and nothing is stored. */
+  'calibration.tableCancel': method<null>()(z.strictObject({})),
   /** Opens the plate wizard on the assigned plate with the default plan; one wizard at a time. */
   'calibration.plateOpen': method<PlateWizardView>()(z.strictObject({})),
   /** The open wizard, or null. */

@@ -41,6 +41,7 @@ export {
   calibrateTableLoadCell,
   checkCoefficientChange,
   contradictionBandN,
+  gaugeContradiction,
   TABLE_ACCURACY_FROM_FRAC_OF_FS,
   TABLE_HYSTERESIS_FRAC_OF_FS,
   TABLE_LINEARITY_FRAC_OF_FS,

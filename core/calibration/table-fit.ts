@@ -44,6 +44,13 @@ export function contradictionBandN(referenceN: number): number {
   const abs = Math.abs(referenceN);
   return abs <= 200 ? Math.max(0.1 * abs, 10) : Math.min(0.2 * abs, 50);
 }
+
+/** Why a gauge reading cannot be right beside the load cell's, or undefined when it may be. */
+export function gaugeContradiction(referenceN: number, readingN: number): string | undefined {
+  const bandN = contradictionBandN(referenceN);
+  if (Math.abs(referenceN - readingN) <= bandN) return undefined;
+  return `gauge ${referenceN} N contradicts the load cell's ${readingN.toFixed(1)} N by more than ${bandN.toFixed(1)} N: check the unit and the digits`;
+}
 /**
  * New coefficients may differ from those in force by at most this much. DESIGN: a span change
  * beyond 5 % (the sensitivity spread of an uncalibrated cell, plate.md §1's ±5 % gains) or a zero
@@ -79,12 +86,8 @@ export function calibrateTableLoadCell(points: readonly TablePoint[], fullScaleN
     if (!(Number.isFinite(p.referenceN) && p.referenceN >= 0 && p.referenceN <= fullScaleN && Number.isFinite(p.readingN))) {
       return err({ code: 'badReference', message: `gauge reading ${p.referenceN} N is outside 0–${fullScaleN} N` });
     }
-    if (Math.abs(p.referenceN - p.readingN) > contradictionBandN(p.referenceN)) {
-      return err({
-        code: 'gaugeContradicts',
-        message: `gauge ${p.referenceN} N contradicts the load cell's ${p.readingN.toFixed(1)} N by more than ${contradictionBandN(p.referenceN).toFixed(1)} N: check the unit and the digits`,
-      });
-    }
+    const contradiction = gaugeContradiction(p.referenceN, p.readingN);
+    if (contradiction !== undefined) return err({ code: 'gaugeContradicts', message: contradiction });
   }
   const loading = points.filter((p) => p.direction === 'loading');
   const levels = new Set(loading.map((p) => Math.round(p.referenceN / (SAME_LEVEL_FRAC_OF_FS * fullScaleN))));

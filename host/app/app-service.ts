@@ -20,6 +20,7 @@ import { DeviceHub } from './device-hub.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { OperatorSession } from './operator-session.ts';
 import { PlateCalibrationWizard } from './plate-calibration-wizard.ts';
+import { TableCalibrationRun } from './table-calibration-run.ts';
 import { patientHandlers } from './patient-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
@@ -97,6 +98,15 @@ export function createAppService(options: AppServiceOptions): AppService {
       return run === null || run.phase === 'ended' ? undefined : `${run.protocol.name} is running on it`;
     },
   });
+  const tableCalibration = new TableCalibrationRun({
+    storage: options.storage,
+    devices,
+    session,
+    simulator,
+    timers,
+    nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
+    publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'calibration.tableChanged', payload: view } }),
+  });
   const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {
     'app.info': () => ({ ok: true, value: appInfo }),
@@ -106,7 +116,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     ...decompressionHandlers(decompression, session),
     ...historyHandlers(options.storage),
     ...reportHandlers(options.storage, session, `${appInfo.name} ${appInfo.version}`),
-    ...calibrationHandlers(options.storage, devices, session, simulator, options.nowEpochMs ?? preciseEpochMs, plateWizard),
+    ...calibrationHandlers(options.storage, devices, session, options.nowEpochMs ?? preciseEpochMs, plateWizard, tableCalibration),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),
     'devices.disconnect': ({ role }) => devices.disconnect(role),
@@ -129,6 +139,7 @@ export function createAppService(options: AppServiceOptions): AppService {
       balance.dispose();
       decompression.dispose();
       plateWizard.dispose();
+      tableCalibration.dispose();
       await devices.close();
       await simulator?.close();
       listeners.clear();

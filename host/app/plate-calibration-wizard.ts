@@ -24,7 +24,6 @@ import {
   type SettleCriterionView,
 } from '../../api/index.ts';
 import {
-  DEFAULT_CALIBRATION_INTERVAL_MONTHS,
   DEFAULT_PLATE_PLAN,
   nominalCoefficients,
   ok,
@@ -47,7 +46,7 @@ import {
   type CalibrationStepError,
   type PlateCalibrationOutcome,
 } from '../calibration/index.ts';
-import { appendAudit, type Storage } from '../storage/index.ts';
+import { appendAudit, readSettings, type Storage } from '../storage/index.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { PlateSlot } from './device-slot.ts';
 import type { OperatorSession } from './operator-session.ts';
@@ -200,7 +199,7 @@ export class PlateCalibrationWizard {
     if (!outcome.ok) return apiError('refused', `The calibration cannot be finished yet: ${outcome.error.message}.`);
     const operator = this.o.session.status().operator;
     if (operator === null) return apiError('not-signed-in', 'Please sign in first.');
-    const record = plateCalibrationRecord(outcome.value, w.session.identity, operator.username, Math.round(this.o.nowEpochMs()), DEFAULT_CALIBRATION_INTERVAL_MONTHS);
+    const record = plateCalibrationRecord(outcome.value, w.session.identity, operator.username, Math.round(this.o.nowEpochMs()), readSettings(this.o.storage).calibrationIntervalMonths);
     const stored = storageCalibrationStore(this.o.storage).saveCalibration(record);
     if (!stored.ok) return apiError('storage-error', `The result could not be stored: ${stored.error}. The wizard stays open.`);
     this.close(w);

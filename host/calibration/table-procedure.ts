@@ -33,10 +33,11 @@ export type TableSource = Pick<TableDriver, 'events' | 'connected' | 'zero' | 'a
 
 /**
  * The reference gauge: the technician types its reading in; the simulator reads its true tension.
- * `levelN` 0 asks for the reading at rest, where the load cell was just zeroed.
+ * `levelN` 0 asks for the reading at rest, where the load cell was just zeroed (`readingN` 0);
+ * otherwise `readingN` is the load cell's settled reading the gauge's will be paired with.
  */
 export interface ReferenceGauge {
-  read(levelN: number, direction: LoadDirection): Promise<Result<number, string>>;
+  read(levelN: number, direction: LoadDirection, readingN: number): Promise<Result<number, string>>;
 }
 
 export interface TableProcedureSetup {
@@ -93,7 +94,7 @@ export async function runTableProcedure(setup: TableProcedureSetup): Promise<Res
   if (!result.value.isPassed) return ok(outcome);
   const applied = await applyCoefficients(setup.driver, next);
   if (!applied.ok) return applied;
-  const verifyLevels = levels.filter((l) => l >= VERIFY_FROM_FRAC_OF_FS * fullScaleN).map((l): [number, LoadDirection] => [l, 'loading']);
+  const verifyLevels = verificationLevelsN(levels, fullScaleN).map((l): [number, LoadDirection] => [l, 'loading']);
   const verified = await run.levels(verifyLevels);
   if (!verified.ok) return err({ ...verified.error, message: `verification after the new coefficients: ${verified.error.message}` });
   const verification = verified.value.map((p) => ({ referenceN: p.referenceN, readingN: p.readingN, errorPct: (100 * (p.readingN - p.referenceN)) / p.referenceN }));
@@ -101,6 +102,11 @@ export async function runTableProcedure(setup: TableProcedureSetup): Promise<Res
     .filter((v) => Math.abs(v.errorPct) > 100 * TABLE_ACCURACY_FRAC)
     .map((v) => `after the new coefficients the cell reads ${v.errorPct.toFixed(3)} % off at ${v.referenceN.toFixed(0)} N`);
   return ok({ ...outcome, isApplied: true, verification, failures: [...result.value.failures, ...failures], isPassed: failures.length === 0 });
+}
+
+/** The levels pulled to again once the new set is in force (after a second gauge reading at rest). */
+export function verificationLevelsN(levelsN: readonly number[], fullScaleN: number): readonly number[] {
+  return levelsN.filter((l) => l >= VERIFY_FROM_FRAC_OF_FS * fullScaleN);
 }
 
 /** Zero at rest, read the gauge there, arm, pull to each level and pair the settled reading with the gauge; always unload. */
@@ -126,7 +132,7 @@ class LevelRunner {
     // The gauge is read at the same rest state the cell was zeroed in, and every reference is
     // taken from there: after a first run the harness still holds the floor tension, which the
     // zero (needed again once new coefficients clear the tare, table.md §4.1) takes as 0 N.
-    const atZero = await this.setup.gauge.read(0, 'loading');
+    const atZero = await this.setup.gauge.read(0, 'loading', 0);
     if (!atZero.ok) {
       await this.unload();
       return err({ code: 'gauge', message: atZero.error });
@@ -138,7 +144,7 @@ class LevelRunner {
       const reading = failure === undefined ? await settledReading(this.frames, levelN, this.fullScaleN) : undefined;
       if (reading !== undefined && !reading.ok) failure = reading.error;
       if (failure !== undefined || reading === undefined || !reading.ok) break;
-      const gauge = await this.setup.gauge.read(levelN, direction);
+      const gauge = await this.setup.gauge.read(levelN, direction, reading.value);
       if (!gauge.ok) {
         failure = { code: 'gauge', message: gauge.error };
         break;

@@ -1,0 +1,122 @@
+/**
+ * The table load-cell calibration through the contract with the reference gauge typed in, the way
+ * a technician does it at a real table: the app service with the built-in simulated table on a
+ * compressed clock, a real clinic database, every call through the dispatcher with its access
+ * checks. The test types what the simulated harness's gauge shows (it plays the technician
+ * reading the gauge). Issue 8: zero and span against typed gauge readings, loading and unloading;
+ * a reading that contradicts the load cell is refused and asked again; cancelling stores nothing;
+ * only a technician or an admin; the due date from the clinic's calibration interval.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TableCalibrationRunView, TableCalibrationView } from '../../api/index.ts';
+import { dueAtMs } from '../../core/index.ts';
+import { webSimulator } from '../../host/cli/web-sims.ts';
+import { calibrationsOfDevice, listAudit, listDevices, writeSettings } from '../../host/storage/index.ts';
+import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+
+/** The table's 500 ms watchdog must still see the 100 ms host heartbeat: 3× leaves 200 ms spare. */
+const TIME_SCALE = 3;
+const LEVELS_N = [150, 600];
+const TECHNICIAN = { username: 'tech', displayName: 'Tess Tech', password: 'a technician passphrase', role: 'technician' } as const;
+const THERAPIST = { username: 'thera', displayName: 'Theo Therapist', password: 'a therapist passphrase', role: 'therapist' } as const;
+
+let open: AppHarness[] = [];
+afterEach(async () => {
+  for (const harness of open) await harness.dispose();
+  open = [];
+});
+
+async function clinic(as: typeof TECHNICIAN | typeof THERAPIST) {
+  const simulator = webSimulator({ seed: 4, timeScale: TIME_SCALE });
+  const h = appHarness({ simulator });
+  open.push(h);
+  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  await h.call('operators.create', as);
+  await h.call('auth.signIn', { username: as.username, password: as.password });
+  await h.call('sim.connect', { role: 'table' });
+  await until('the table', () => h.app.devices.table?.driver.connected);
+  const stored = () => listDevices(h.storage).flatMap((d) => calibrationsOfDevice(h.storage, d.id));
+  /** The gauge reading asked for now, once a new one is asked (a different prompt from `after`). */
+  const nextPrompt = (after: TableCalibrationRunView['prompt']) =>
+    until('a gauge reading asked for', () => {
+      const prompt = h.events('calibration.tableChanged').at(-1)?.prompt;
+      return prompt === null || prompt === undefined || prompt === after ? undefined : prompt;
+    }, 60_000);
+  return { ...h, simulator, stored, nextPrompt };
+}
+
+/** Settles a call in the background, keeping its response for later. */
+function background<T>(promise: Promise<T>): { readonly done: () => boolean; readonly result: Promise<T> } {
+  let isDone = false;
+  const result = promise.finally(() => (isDone = true));
+  result.catch(() => undefined);
+  return { done: () => isDone, result };
+}
+
+describe('table calibration with the gauge typed in', () => {
+  it('every reading typed from the gauge: passes within 0.5 %, stored with the clinic’s interval; a wrong unit is refused and asked again', async () => {
+    const c = await clinic(TECHNICIAN);
+    expect(writeSettings(c.storage, { calibrationIntervalMonths: 6 }, undefined).ok).toBe(true);
+    await expect(c.call('calibration.tableGaugeReading', { forceN: 100 })).rejects.toThrow(/refused: No gauge reading is asked for now/);
+    const run = background(c.call<TableCalibrationView>('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
+    const asked: string[] = [];
+    let prompt: TableCalibrationRunView['prompt'] = null;
+    let isWrongTyped = false;
+    while (!run.done()) {
+      prompt = await Promise.race([c.nextPrompt(prompt), run.result.then(() => null)]);
+      if (prompt === null) break;
+      asked.push(prompt.text);
+      const gaugeN = Math.round(c.simulator.tableGaugeN() * 10) / 10;
+      if (prompt.levelN === 600 && !isWrongTyped) {
+        // Pounds-force typed where newtons are asked: the load cell says otherwise.
+        isWrongTyped = true;
+        await expect(c.call('calibration.tableGaugeReading', { forceN: Math.round(gaugeN / 4.448) })).rejects.toThrow(/invalid-request: \d+ N not taken: gauge [\d.-]+ N contradicts the load cell's [\d.]+ N by more than [\d.]+ N: check the unit and the digits/);
+        expect(c.events('calibration.tableChanged').at(-1)).toMatchObject({ prompt: { levelN: 600 }, lastError: expect.stringMatching(/not taken/) as unknown });
+      }
+      const view = await c.call<TableCalibrationRunView>('calibration.tableGaugeReading', { forceN: gaugeN });
+      expect(view.lastError).toBeNull();
+    }
+    const result = await run.result;
+    expect(isWrongTyped).toBe(true);
+    expect(asked.slice(0, 4)).toEqual([
+      'Before the levels: the table is at rest and its load cell was just zeroed; type the reference gauge’s reading in N.',
+      'Level 1 of 3, loading: the table holds about 150 N; type the reference gauge’s reading in N.',
+      'Level 2 of 3, loading: the table holds about 600 N; type the reference gauge’s reading in N.',
+      'Level 3 of 3, unloading: the table holds about 150 N; type the reference gauge’s reading in N.',
+    ]);
+    expect(asked.at(-1)).toMatch(/^Verification level 1 of 1, loading: the table holds about 600 N/);
+    expect(result.isPassed).toBe(true);
+    expect(result.accuracyMaxPct).toBeLessThanOrEqual(0.5);
+    const [record, ...others] = c.stored();
+    expect(others).toEqual([]);
+    expect(record).toMatchObject({ id: result.storedId, passed: true });
+    expect(record?.dueAtMs).toBe(dueAtMs(record?.performedAtMs ?? Number.NaN, 6));
+    expect(result.dueAtMs).toBe(record?.dueAtMs);
+    expect(c.events('calibration.tableChanged').at(-1)).toBeNull();
+    expect(c.events('calibration.tableChanged').some((v) => v !== null && v.liveN !== null && v.liveN > 500)).toBe(true);
+    const actions = listAudit(c.storage, 1000).map((a) => a.action);
+    expect(actions).toContain('table-calibration-reading-refused');
+    expect(actions.filter((a) => a === 'table-calibration-reading-taken')).toHaveLength(asked.length);
+  }, 120_000);
+
+  it('cancelled while a reading is awaited: the table disarms, nothing is stored', async () => {
+    const c = await clinic(TECHNICIAN);
+    const run = background(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
+    // The first reading is asked at rest with the table zeroed and armed.
+    expect(await c.nextPrompt(null)).toMatchObject({ direction: 'rest', sweep: 'fit', step: 0, steps: 3 });
+    await c.call('calibration.tableCancel');
+    await expect(run.result).rejects.toThrow(/refused: The calibration stopped: cancelled by the technician\. Nothing was stored\./);
+    expect(c.stored()).toEqual([]);
+    expect(c.events('calibration.tableChanged').at(-1)).toBeNull();
+    await expect(c.call('calibration.tableCancel')).rejects.toThrow(/not-found: No table calibration is running/);
+    expect(listAudit(c.storage, 1000).map((a) => a.action)).toContain('table-calibration-cancelled');
+  }, 60_000);
+
+  it('a therapist may neither calibrate nor type a reading nor cancel', async () => {
+    const c = await clinic(THERAPIST);
+    await expect(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' })).rejects.toThrow(/^calibration\.table: forbidden/);
+    await expect(c.call('calibration.tableGaugeReading', { forceN: 100 })).rejects.toThrow(/^calibration\.tableGaugeReading: forbidden/);
+    await expect(c.call('calibration.tableCancel')).rejects.toThrow(/^calibration\.tableCancel: forbidden/);
+    expect(c.stored()).toEqual([]);
+  });
+});
