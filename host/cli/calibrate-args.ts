@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { err, ok, STANDARD_GRAVITY_MPS2, type PlatePoint, type Result } from '../../core/index.ts';
+import { CALIBRATION_INTERVAL_MAX_MONTHS, CALIBRATION_INTERVAL_MIN_MONTHS } from '../../api/index.ts';
+import { DEFAULT_CALIBRATION_INTERVAL_MONTHS, err, ok, STANDARD_GRAVITY_MPS2, type PlatePoint, type Result } from '../../core/index.ts';
 import { parsePortSpec } from '../../native-bridge/index.ts';
 import { integerIn } from './cli-numbers.ts';
 
@@ -19,7 +20,7 @@ export const CALIBRATE_USAGE = `usage: proprio calibrate plate|table --port SPEC
                      table: {"levelsN":[N…]} reference loads, swept up then down
   --db PATH          store the result in this Proprio database (nothing is stored for an aborted procedure)
   --operator NAME    technician's login name recorded with the result (default "qa")
-  --interval-months  months until the next calibration is due, 1-60 (default 12)
+  --interval-months  months until the next calibration is due, ${CALIBRATION_INTERVAL_MIN_MONTHS}-${CALIBRATION_INTERVAL_MAX_MONTHS} (default: the clinic's setting in --db, else ${DEFAULT_CALIBRATION_INTERVAL_MONTHS})
   --json             print the result as JSON
 exit status: 0 passed, 1 completed but failed its tolerances, 2 bad input or procedure aborted (nothing stored)`;
 
@@ -33,7 +34,17 @@ export interface CalibrateOptions {
   readonly json: boolean;
 }
 
-export function parseCalibrateArgs(argv: readonly string[]): Result<CalibrateOptions, string> {
+/** The arguments as given: without --interval-months, the interval comes from the database (`withInterval`). */
+export interface CalibrateArgs extends Omit<CalibrateOptions, 'intervalMonths'> {
+  readonly intervalMonths: number | undefined;
+}
+
+/** The interval: the flag's, else the clinic's setting (`databaseMonths`, when --db is given), else the default. */
+export function withInterval(args: CalibrateArgs, databaseMonths: number | undefined): CalibrateOptions {
+  return { ...args, intervalMonths: args.intervalMonths ?? databaseMonths ?? DEFAULT_CALIBRATION_INTERVAL_MONTHS };
+}
+
+export function parseCalibrateArgs(argv: readonly string[]): Result<CalibrateArgs, string> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,7 +56,7 @@ export function parseCalibrateArgs(argv: readonly string[]): Result<CalibrateOpt
         points: { type: 'string' },
         db: { type: 'string' },
         operator: { type: 'string', default: 'qa' },
-        'interval-months': { type: 'string', default: '12' },
+        'interval-months': { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
@@ -61,7 +72,9 @@ export function parseCalibrateArgs(argv: readonly string[]): Result<CalibrateOpt
   if (!spec.ok) return spec;
   if (spec.value.kind === 'sim' && spec.value.device !== device) return err(`${values.port} is a ${spec.value.device}, not a ${device}`);
   if (!/^[a-z0-9._-]{1,64}$/i.test(values.operator)) return err(`--operator must be a login name (letters, digits, . _ -), not "${values.operator}"`);
-  const intervalMonths = integerIn(values['interval-months'], 1, 60, '--interval-months');
+  const intervalText = values['interval-months'];
+  // The same bounds as the clinic's setting (api/settings).
+  const intervalMonths = intervalText === undefined ? ok(undefined) : integerIn(intervalText, CALIBRATION_INTERVAL_MIN_MONTHS, CALIBRATION_INTERVAL_MAX_MONTHS, '--interval-months');
   if (!intervalMonths.ok) return intervalMonths;
   return ok({
     device,

@@ -6,8 +6,8 @@
 import { createTableSim, type TableSim } from '../../hardware-sim/index.ts';
 import { parsePortSpec, realTimers, transportFor, type InProcessConnector, type TransportFactory } from '../../native-bridge/index.ts';
 import { storageCalibrationStore, type CalibrationStore } from '../calibration/index.ts';
-import { openStorage } from '../storage/index.ts';
-import { CALIBRATE_USAGE, parseCalibrateArgs, type CalibrateOptions } from './calibrate-args.ts';
+import { openStorage, readSettings } from '../storage/index.ts';
+import { CALIBRATE_USAGE, parseCalibrateArgs, withInterval, type CalibrateOptions } from './calibrate-args.ts';
 import { promptGauge, promptPlacer, simulatedGauge, simulatedPlacer } from './calibrate-placers.ts';
 import { runCalibratePlate, type CalibrateIo } from './calibrate-plate.ts';
 import { runCalibrateTable } from './calibrate-table.ts';
@@ -22,26 +22,28 @@ export { CALIBRATE_USAGE };
 const PLATE_SIM_TIME_SCALE = 5;
 const TABLE_SIM_TIME_SCALE = 3;
 
-type Opened = { readonly store: CalibrationStore; close(): void };
+/** The database given with --db: where the result goes, and the clinic's calibration interval. */
+type Opened = { readonly store: CalibrationStore; readonly intervalMonths: number; close(): void };
 
 export async function runCalibrate(argv: readonly string[], io: CalibrateIo): Promise<number> {
-  const options = parseCalibrateArgs(argv);
-  if (!options.ok) {
-    io.writeError(`proprio calibrate: ${options.error}\n${CALIBRATE_USAGE}\n`);
+  const args = parseCalibrateArgs(argv);
+  if (!args.ok) {
+    io.writeError(`proprio calibrate: ${args.error}\n${CALIBRATE_USAGE}\n`);
     return 2;
   }
   let opened: Opened | undefined;
-  if (options.value.dbPath !== undefined) {
-    const result = openStorage({ path: options.value.dbPath });
+  if (args.value.dbPath !== undefined) {
+    const result = openStorage({ path: args.value.dbPath });
     if (!result.ok) {
-      io.writeError(`proprio calibrate: cannot open the database ${options.value.dbPath}: ${result.error.message}\nnothing was stored\n`);
+      io.writeError(`proprio calibrate: cannot open the database ${args.value.dbPath}: ${result.error.message}\nnothing was stored\n`);
       return 2;
     }
     const { storage } = result.value;
-    opened = { store: storageCalibrationStore(storage), close: () => storage.close() };
+    opened = { store: storageCalibrationStore(storage), intervalMonths: readSettings(storage).calibrationIntervalMonths, close: () => storage.close() };
   }
+  const options = withInterval(args.value, opened?.intervalMonths);
   try {
-    return await (options.value.device === 'plate' ? calibratePlate(options.value, opened, io) : calibrateTable(options.value, opened, io));
+    return await (options.device === 'plate' ? calibratePlate(options, opened, io) : calibrateTable(options, opened, io));
   } finally {
     opened?.close();
   }

@@ -38,7 +38,7 @@ describe('proprio calibrate', () => {
     [['calibrate', 'table', '--port', 'sim:plate', '--points', PLAN], /sim:plate is a plate, not a table/],
     [['calibrate', 'table', '--port', 'sim:table', '--points', PLAN], /levelsN: Invalid input: expected array.*Unrecognized keys/],
     [['calibrate', 'plate', '--port', 'sim:plate', '--points', '/nonexistent/points.json'], /cannot read \/nonexistent\/points\.json: ENOENT/],
-    [['calibrate', 'plate', '--port', 'sim:plate', '--points', PLAN, '--interval-months', '0'], /--interval-months must be a number from 1 to 60/],
+    [['calibrate', 'plate', '--port', 'sim:plate', '--points', PLAN, '--interval-months', '0'], /--interval-months must be a number from 1 to 24/],
     [['calibrate', 'plate', '--port', 'sim:plate', '--points', PLAN, '--operator', 'a b'], /--operator must be a login name/],
     [['calibrate', 'plate', '--port', 'sim:plate', '--points', PLAN, '--bogus'], /Unknown option '--bogus'/],
   ])('refuses %j with exit status 2 and a clear message', async (args, message) => {

@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlateCalibrationResultView, PlateWizardView } from '../../api/index.ts';
-import { DEFAULT_PLATE_PLAN, type PlatePoint } from '../../core/index.ts';
+import { DEFAULT_PLATE_PLAN, dueAtMs, type PlatePoint } from '../../core/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
-import { calibrationsOfDevice, listAudit, listDevices } from '../../host/storage/index.ts';
+import { calibrationsOfDevice, listAudit, listDevices, writeSettings } from '../../host/storage/index.ts';
 import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
 
 /** Device time runs this much faster: a point settles in ~0.7 s instead of ~4 s, and the plate's 2 s heartbeat limit stays 333 ms of real time, which a loaded machine does not miss. */
@@ -73,6 +73,8 @@ describe('the plate calibration wizard through the contract', () => {
     expect(live.find((l) => l.copXMm !== null)).toBeDefined();
 
     await c.call('sim.clearPlate');
+    // The due date follows the clinic's calibration interval.
+    expect(writeSettings(c.storage, { calibrationIntervalMonths: 9 }, undefined).ok).toBe(true);
     const result = await c.call<PlateCalibrationResultView>('calibration.plateFinish');
     expect(result.isPassed).toBe(true);
     expect(result.verification).toHaveLength(DEFAULT_PLATE_PLAN.filter((p) => p.role === 'verify').length);
@@ -89,6 +91,7 @@ describe('the plate calibration wizard through the contract', () => {
     const stored = c.stored();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ id: result.storedId, passed: true, dueAtMs: result.dueAtMs });
+    expect(result.dueAtMs).toBe(dueAtMs(stored[0]?.performedAtMs ?? Number.NaN, 9));
     const actions = listAudit(c.storage, 100).map((a) => a.action);
     expect(actions.filter((a) => a === 'plate-calibration-point-taken')).toHaveLength(DEFAULT_PLATE_PLAN.length);
     expect(actions).toEqual(expect.arrayContaining(['plate-calibration-opened', 'plate-calibration-zeroed', 'plate-calibration-point-retaken', 'calibration-added']));
