@@ -13,7 +13,7 @@ import { createAppService, createRpcHost, defaultDatabasePath, openStorage, pars
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bindIpc } from './ipc.ts';
 import { installAppMenu } from './menu.ts';
-import { exportPageToPdf } from './print-to-pdf.ts';
+import { exportPageToPdf, printHtmlToPdf } from './print-to-pdf.ts';
 import { hardenAllWebContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
 
@@ -79,7 +79,13 @@ function start(): void {
         return;
       }
       const storage = opened.value.storage;
-      const host = createAppService({ storage, appInfo: { name: 'Proprio', version: app.getVersion() }, simulator: webSimulator({ seed, timeScale }) });
+      const host = createAppService({
+        storage,
+        appInfo: { name: 'Proprio', version: app.getVersion() },
+        simulator: webSimulator({ seed, timeScale }),
+        // Reports print with the window's own Chromium: an installed app has no other browser.
+        htmlToPdf: printHtmlToPdf,
+      });
       bindIpc(createRpcHost(host));
       app.on('will-quit', () => void host.close().then(() => storage.close()));
       if (simulate) {

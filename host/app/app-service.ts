@@ -22,6 +22,7 @@ import { OperatorSession } from './operator-session.ts';
 import { PlateCalibrationWizard } from './plate-calibration-wizard.ts';
 import { TableCalibrationRun } from './table-calibration-run.ts';
 import { patientHandlers } from './patient-handlers.ts';
+import { htmlToPdf, type HtmlToPdf } from '../report/index.ts';
 import { reportHandlers } from './report-handlers.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
 import { simulatorHandlers } from './simulator-handlers.ts';
@@ -35,6 +36,8 @@ export interface AppServiceOptions {
   readonly simulator?: SimulatorBackend;
   readonly timers?: Timers;
   readonly nowEpochMs?: () => number;
+  /** How reports become PDF: the Electron shell passes its printToPDF; the default is a headless Chromium. */
+  readonly htmlToPdf?: HtmlToPdf;
 }
 
 export interface AppService {
@@ -115,7 +118,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     ...balanceHandlers(balance, session),
     ...decompressionHandlers(decompression, session),
     ...historyHandlers(options.storage),
-    ...reportHandlers(options.storage, session, `${appInfo.name} ${appInfo.version}`),
+    ...reportHandlers(options.storage, session, `${appInfo.name} ${appInfo.version}`, options.htmlToPdf ?? ((html) => htmlToPdf(html))),
     ...calibrationHandlers(options.storage, devices, session, options.nowEpochMs ?? preciseEpochMs, plateWizard, tableCalibration),
     'devices.list': () => ({ ok: true, value: devices.list() }),
     'devices.connect': ({ role, port }) => devices.connect(role, port),

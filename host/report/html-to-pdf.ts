@@ -18,6 +18,9 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env['PROPRIO_CHROMIUM'] ?? DEFAULT_CHROMIUM;
 }
 
+/** A static HTML page to PDF bytes, or why not in words for the clinician. */
+export type HtmlToPdf = (html: string) => Promise<Result<Buffer, string>>;
+
 export async function htmlToPdf(html: string, executablePath = chromiumPath()): Promise<Result<Buffer, string>> {
   if (!existsSync(executablePath)) {
     return err(`saving a PDF needs Chromium, not found at ${executablePath}: install it (Debian: apt-get install chromium) or set PROPRIO_CHROMIUM to its path`);

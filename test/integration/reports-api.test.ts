@@ -1,0 +1,45 @@
+/**
+ * reports.session through the contract with the shell's own printer (Electron passes its
+ * printToPDF as `htmlToPdf`): the page it is given, the file that comes back, the audit entry,
+ * and a printer failure answered in words with nothing audited.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { err, ok } from '../../core/index.ts';
+import { createSession, listAudit } from '../../host/storage/index.ts';
+import { appHarness, HARNESS_ADMIN, type AppHarness } from '../support/app-harness.ts';
+
+let harness: AppHarness | undefined;
+afterEach(async () => {
+  await harness?.dispose();
+  harness = undefined;
+});
+
+describe('reports through the shell printer', () => {
+  it('prints the session page with the given printer, returns its bytes and audits the export; a failing printer is refused in words', async () => {
+    const pages: string[] = [];
+    let isPrinterBroken = false;
+    const h = appHarness({
+      htmlToPdf: (html) => {
+        pages.push(html);
+        return Promise.resolve(isPrinterBroken ? err('printing failed: out of paper') : ok(Buffer.from('%PDF-1.7 test')));
+      },
+    });
+    harness = h;
+    await h.call('auth.setupAdmin', HARNESS_ADMIN);
+    const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'R-9', familyName: 'Report', givenName: 'Rae', dateOfBirth: '1980-01-02', heightMm: null, bodyMassKg: null, notes: '' });
+    const admin = await h.call<{ operator: { id: number } }>('auth.status');
+    const session = createSession(h.storage, { patientId: patient.id, operatorId: admin.operator.id, kind: 'balance' });
+    if (!session.ok) throw new Error('no session');
+
+    const file = await h.call<{ fileName: string; pdfBase64: string }>('reports.session', { sessionId: session.value.id });
+    expect(Buffer.from(file.pdfBase64, 'base64').toString('latin1')).toBe('%PDF-1.7 test');
+    expect(file.fileName).toMatch(new RegExp(`^proprio-session-${session.value.id}-R-9-\\d{4}-\\d\\d-\\d\\d\\.pdf$`));
+    expect(pages[0]).toContain('Report, Rae');
+    const exported = () => listAudit(h.storage, 50).filter((row) => row.action === 'report-exported');
+    expect(exported()).toHaveLength(1);
+
+    isPrinterBroken = true;
+    await expect(h.call('reports.session', { sessionId: session.value.id })).rejects.toThrow(/refused: The document could not be saved as PDF: printing failed: out of paper/);
+    expect(exported()).toHaveLength(1);
+  });
+});
