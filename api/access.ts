@@ -43,6 +43,7 @@ export const METHOD_ACCESS: { readonly [M in MethodName]: Access } = {
   'balance.repeatLastTrial': roles('therapist', 'admin'),
   'balance.stop': roles('therapist', 'admin'),
   'balance.markSymptom': roles('therapist', 'admin'),
+  'balance.nextLevel': roles('therapist', 'admin'),
   'decompression.preview': roles('therapist', 'admin'),
   'decompression.screening': roles('therapist', 'admin'),
   'decompression.confirmScreening': roles('therapist', 'admin'),

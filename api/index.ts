@@ -24,7 +24,7 @@ export type {
   TableGaugeSource,
 } from './calibration/calibration-methods.ts';
 export type { HistorySession, HistoryTrial } from './history/history-methods.ts';
-export type { BalanceResultView, BalanceRunView, BalanceTrialView, ProtocolInfo, ReferenceValueView, SymptomMark, TrialFigures } from './balance/balance-methods.ts';
+export type { BalanceResultView, BalanceRunView, BalanceTrialView, NextLevelView, ProtocolInfo, ReferenceValueView, SymptomMark, TrialFigures } from './balance/balance-methods.ts';
 export {
   ADMIN_SETTINGS,
   CALIBRATION_INTERVAL_MAX_MONTHS,

@@ -47,5 +47,6 @@ export {
   type TherapistDecision,
 } from './protocols/reeducation-ladder.ts';
 export { MAX_SYMPTOM_NOTE_CHARS, SYMPTOM_TEXT, SYMPTOMS, type Symptom } from './protocols/symptoms.ts';
+export { ladderLevelOf, ladderProtocolId, proposeLevel, type LadderSessionRecord, type LevelProposal } from './protocols/ladder-progress.ts';
 export { losScores, TASK_SCORES_VERSION, trackingScores, type LosScores, type TrackingScores } from './protocols/task-scores.ts';
 export { mctsibSummary, rombergQuotients, type MctsibSummary, type RombergQuotient, type TrialMetricsRecord } from './protocols/protocol-summaries.ts';

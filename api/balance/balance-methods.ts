@@ -98,6 +98,18 @@ export interface BalanceRunView {
   readonly symptoms: readonly SymptomMark[];
 }
 
+/** The next level of the patient's re-education program, as the host proposes it. */
+export interface NextLevelView {
+  readonly level: number;
+  readonly protocolId: string;
+  /** The level's protocol name, e.g. `Re-education level 2: Slow weight shifts`. */
+  readonly name: string;
+  /** Why this level, for the therapist (mastered, not yet mastered, symptoms, first level, top). */
+  readonly reason: string;
+  /** The session judged, or null for a first level. */
+  readonly basedOnSessionId: number | null;
+}
+
 export const BALANCE_METHODS = {
   'balance.protocols': method<readonly ProtocolInfo[]>()(z.strictObject({})),
   /** The run in progress (or the last one, ended), or null. */
@@ -109,6 +121,8 @@ export const BALANCE_METHODS = {
   'balance.abortTrial': method<BalanceRunView>()(z.strictObject({})),
   'balance.repeatLastTrial': method<BalanceRunView>()(z.strictObject({})),
   'balance.stop': method<BalanceRunView>()(z.strictObject({})),
+  /** The next re-education level for a patient, from their completed ladder sessions (simulated ones left out). */
+  'balance.nextLevel': method<NextLevelView>()(z.strictObject({ patientId: z.number().int().positive() })),
   /** Marks a symptom in a balance session (the run's or an earlier one), for one of its trials or the whole session; audited. */
   'balance.markSymptom': method<SymptomMark>()(
     z.strictObject({

@@ -115,7 +115,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     'app.info': () => ({ ok: true, value: appInfo }),
     ...authHandlers(session, options.storage),
     ...patientHandlers(session, options.storage),
-    ...balanceHandlers(balance, session),
+    ...balanceHandlers(balance, session, options.storage),
     ...decompressionHandlers(decompression, session),
     ...historyHandlers(options.storage),
     ...reportHandlers(options.storage, session, `${appInfo.name} ${appInfo.version}`, options.htmlToPdf ?? ((html) => htmlToPdf(html))),

@@ -5,9 +5,12 @@
 import type { PatientView, ProtocolInfo } from '../../api/index.ts';
 import {
   err,
+  ladderProtocolId,
   limitsOfStabilityProtocol,
   mctsibProtocol,
   ok,
+  REEDUCATION_LADDER,
+  reeducationLevelProtocol,
   rhythmicWeightShiftProtocol,
   rombergProtocol,
   singleLegStanceProtocol,
@@ -30,6 +33,8 @@ const CATALOGUE: readonly { readonly id: string; readonly make: Make }[] = [
   { id: 'single-leg-stance', make: () => ok(singleLegStanceProtocol()) },
   { id: 'limits-of-stability', make: withHeight((heightM) => limitsOfStabilityProtocol({ heightM })) },
   { id: 'rhythmic-weight-shift', make: withHeight((heightM) => rhythmicWeightShiftProtocol({ heightM })) },
+  // The levels of the re-education program; balance.nextLevel proposes which one is next.
+  ...REEDUCATION_LADDER.map((level) => ({ id: ladderProtocolId(level.level), make: withHeight((heightM) => reeducationLevelProtocol(level, heightM)) })),
 ];
 
 /** A typical adult, only to describe the active tasks in the list (their timing does not depend on height). */

@@ -1,8 +1,10 @@
 /** The contract's balance methods over BalanceRuns (balance-run.ts). */
 import { apiError, type ApiHandlers } from '../../api/index.ts';
 import { ok } from '../../core/index.ts';
+import type { Storage } from '../storage/index.ts';
 import { protocolCatalogue } from './balance-catalogue.ts';
 import type { BalanceRuns } from './balance-run.ts';
+import { nextLevelFor } from './ladder-proposal.ts';
 import type { OperatorSession } from './operator-session.ts';
 
 type BalanceMethods =
@@ -13,9 +15,10 @@ type BalanceMethods =
   | 'balance.abortTrial'
   | 'balance.repeatLastTrial'
   | 'balance.stop'
-  | 'balance.markSymptom';
+  | 'balance.markSymptom'
+  | 'balance.nextLevel';
 
-export function balanceHandlers(runs: BalanceRuns, session: OperatorSession): Pick<ApiHandlers, BalanceMethods> {
+export function balanceHandlers(runs: BalanceRuns, session: OperatorSession, storage: Storage): Pick<ApiHandlers, BalanceMethods> {
   return {
     'balance.protocols': () => ok(protocolCatalogue()),
     'balance.status': () => ok(runs.status()),
@@ -27,6 +30,7 @@ export function balanceHandlers(runs: BalanceRuns, session: OperatorSession): Pi
     'balance.abortTrial': () => runs.act('abortTrial'),
     'balance.repeatLastTrial': () => runs.act('repeatLastTrial'),
     'balance.stop': () => runs.act('stop'),
+    'balance.nextLevel': ({ patientId }) => nextLevelFor(storage, patientId),
     'balance.markSymptom': (input) => {
       const operatorId = session.operatorId;
       return operatorId === undefined ? apiError('not-signed-in', 'Please sign in first.') : runs.markSymptom(input, operatorId);

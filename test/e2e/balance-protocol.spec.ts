@@ -34,6 +34,8 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
 
   await page.getByRole('button', { name: 'Protocols' }).click();
   await expect(page.getByRole('combobox', { name: 'Patient' })).toHaveValue(/\d+/);
+  // The re-education program's next level as a one-click choice: level 1 for a new patient.
+  await expect(page.getByRole('button', { name: 'Next level: Re-education level 1: Static hold, eyes open' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Protocol' }).selectOption('romberg');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { name: /^Romberg: trial 1 of 2 — Eyes open/ })).toBeVisible();

@@ -88,6 +88,14 @@ describe('balance protocols through the contract', () => {
     expect(stopped.protocol.id).toBe('mctsib');
     const last = await until('the stop', () => (c.runs().at(-1)?.outcome === 'stopped' ? c.runs().at(-1) : undefined));
     expect(getSession(c.storage, last?.sessionId ?? 0)).toMatchObject({ ok: true, value: { status: 'aborted' } });
-    expect((await c.call<{ id: string }[]>('balance.protocols')).map((p) => p.id)).toEqual(['romberg', 'tandem-stance', 'mctsib', 'single-leg-stance', 'limits-of-stability', 'rhythmic-weight-shift']);
+    expect((await c.call<{ id: string }[]>('balance.protocols')).map((p) => p.id)).toEqual([
+      'romberg',
+      'tandem-stance',
+      'mctsib',
+      'single-leg-stance',
+      'limits-of-stability',
+      'rhythmic-weight-shift',
+      ...[1, 2, 3, 4, 5, 6, 7].map((level) => `reeducation-level-${level}`),
+    ]);
   });
 });

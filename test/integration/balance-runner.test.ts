@@ -4,7 +4,7 @@
  * with a reason when the input is wrong.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BalanceRunView, HistorySession, SymptomMark } from '../../api/index.ts';
+import type { BalanceRunView, HistorySession, NextLevelView, SymptomMark } from '../../api/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { sessionReport } from '../../host/report/session-report.ts';
 import { addTrial, createSession, listAudit, listEvents } from '../../host/storage/index.ts';
@@ -114,5 +114,47 @@ describe('published reference values in the session report', () => {
       ['left-1', 'ML mean velocity', '20.5', 'faller cut-off 34', '[Oliveira18] Oliveira MR et al. PLoS One 2018;13(9):e0203887.'],
     ]);
     expect(report.value.html).toContain('older adults, three 30 s eyes-open one-leg trials on a force plate');
+  });
+});
+
+describe('the next level of the re-education program', () => {
+  it('proposes level 1 first, the next level after a mastered one, the same level after symptoms; simulated sessions do not count; refuses an unknown patient', async () => {
+    const c = await clinic();
+    expect(await c.call<NextLevelView>('balance.nextLevel', { patientId: c.patientId })).toEqual({
+      level: 1,
+      protocolId: 'reeducation-level-1',
+      name: 'Re-education level 1: Static hold, eyes open',
+      reason: 'first level of the program',
+      basedOnSessionId: null,
+    });
+    const ladderSession = (level: number, exercises: [string, number][], isSimulated = false): number => {
+      const session = createSession(c.storage, { patientId: c.patientId, operatorId: 1, kind: 'balance', isSimulated, notes: `Re-education level ${level}` });
+      if (!session.ok) throw new Error(session.error.message);
+      for (const [trialId, pct] of exercises) {
+        const metrics = { outcome: 'completed', holdMs: 30_000, tracking: { timeOnTargetPct: pct, trackingErrorMm: 5 } };
+        addTrial(c.storage, { sessionId: session.value.id, protocol: `reeducation-level-${level}`, condition: trialId, startedAtMs: 1, endedAtMs: 2, metrics, algorithmVersion: 'test' }, 1);
+      }
+      return session.value.id;
+    };
+    const mastered = ladderSession(2, [
+      ['level2-1-shiftMl', 91],
+      ['level2-2-shiftAp', 84],
+    ]);
+    // Newer, but simulated: never part of the patient's program.
+    ladderSession(5, [['level5-1-hold', 10]], true);
+    expect(await c.call<NextLevelView>('balance.nextLevel', { patientId: c.patientId })).toMatchObject({
+      level: 3,
+      protocolId: 'reeducation-level-3',
+      name: 'Re-education level 3: Diagonal shifts',
+      reason: 'the last level was mastered without symptoms',
+      basedOnSessionId: mastered,
+    });
+    // The level the runner offers is one the host can start (the catalogue has every level).
+    expect((await c.call<{ id: string }[]>('balance.protocols')).map((p) => p.id)).toContain('reeducation-level-3');
+    await c.call('balance.markSymptom', { sessionId: mastered, trialId: 'level2-2-shiftAp', symptom: 'dizziness', note: '' });
+    expect(await c.call<NextLevelView>('balance.nextLevel', { patientId: c.patientId })).toMatchObject({ level: 2, reason: 'symptoms were marked at the last level: repeat it' });
+
+    await expect(c.call('balance.nextLevel', { patientId: 999 })).rejects.toThrow(/not-found: There is no patient with id 999/);
+    await expect(c.call('balance.nextLevel', { patientId: -1 })).rejects.toThrow(/invalid-request/);
   });
 });

@@ -5,7 +5,7 @@
  * the host's; this screen only shows `balance.changed` and sends the buttons.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { BalanceRunView, ProtocolInfo } from '../../../api/index.ts';
+import type { BalanceRunView, NextLevelView, ProtocolInfo } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { CuePlayer } from '../../app/cue-sound.ts';
 import { useBalanceRun, useClient } from '../../app/host-hooks.ts';
@@ -29,6 +29,19 @@ function StartForm() {
     void client.call('balance.protocols', {}).then((r) => r.ok && setProtocols(r.value));
   }, [client]);
   const chosen = choice.chosenId;
+  const [proposed, setProposed] = useState<{ readonly patientId: number; readonly next: NextLevelView } | null>(null);
+  const next = proposed !== null && proposed.patientId === chosen ? proposed.next : null;
+  useEffect(() => {
+    if (chosen === null) return;
+    let isCurrent = true;
+    void client.call('balance.nextLevel', { patientId: chosen }).then((r) => isCurrent && r.ok && setProposed({ patientId: chosen, next: r.value }));
+    return () => {
+      isCurrent = false;
+    };
+  }, [client, chosen]);
+  const start = (id: string): void => {
+    if (chosen !== null) action.run(() => client.call('balance.start', { patientId: chosen, protocolId: id }));
+  };
   return (
     <section className="card" aria-labelledby="start-title">
       <h2 id="start-title">Start a protocol</h2>
@@ -47,10 +60,18 @@ function StartForm() {
             ))}
           </select>
         </label>
-        <button type="button" disabled={action.isBusy || chosen === null} onClick={() => chosen !== null && action.run(() => client.call('balance.start', { patientId: chosen, protocolId }))}>
+        <button type="button" disabled={action.isBusy || chosen === null} onClick={() => start(protocolId)}>
           Start
         </button>
       </div>
+      {next !== null && (
+        <div className="row" data-testid="next-level">
+          <button type="button" disabled={action.isBusy} onClick={() => start(next.protocolId)}>
+            Next level: {next.name}
+          </button>
+          <span className="hint">Re-education program: {next.reason}.</span>
+        </div>
+      )}
       {choice.patients.length === 0 && <p className="hint">Register the patient on the Patients screen first.</p>}
       <ActionMessage action={action} />
     </section>
