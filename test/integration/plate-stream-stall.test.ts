@@ -39,7 +39,7 @@ describe('plate driver after the plate stopped streaming by itself', () => {
     // A fresh link: handshake, rate and start; samples flow again.
     await plate.run(new Promise((resolve) => d.events.on('connected', resolve)));
     await plate.run(new Promise((resolve) => d.events.on('samples', resolve)));
-    expect(d.stats.reconnects).toBe(1);
+    expect(d.linkStats().reconnects).toBe(1);
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps[0]).toMatchObject({ cause: 'link-lost' });
     expect(gaps[0]?.lostSamples ?? 0).toBeGreaterThan(0);
