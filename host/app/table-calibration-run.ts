@@ -13,13 +13,18 @@ import { apiError, type ApiResponse, type TableCalibrationRunView, type TableCal
 import { err, gaugeContradiction, ok, type LoadDirection, type Result } from '../../core/index.ts';
 import type { DeviceIdentity, TimerHandle, Timers } from '../../native-bridge/index.ts';
 import { compressedTimers } from '../balance/compressed-timers.ts';
-import { runTableProcedure, storageCalibrationStore, tableCalibrationRecord, verificationLevelsN, type ReferenceGauge } from '../calibration/index.ts';
+import { runTableProcedure, storageCalibrationStore, tableCalibrationRecord, UNARMED_STATES, verificationLevelsN, type ReferenceGauge } from '../calibration/index.ts';
 import { appendAudit, readSettings, type Storage } from '../storage/index.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { TableSlot } from './device-slot.ts';
 import type { OperatorSession } from './operator-session.ts';
 import { LIVE_PUSH_MS } from './plate-calibration-wizard.ts';
 import type { SimulatorBackend } from './simulator-backend.ts';
+
+/** Telemetry sent before the table armed may still arrive just after; it is not the table letting go. DESIGN. */
+const FRAMES_IN_FLIGHT_US = 100_000;
+
+const CANCELLED = 'cancelled by the technician';
 
 export interface TableCalibrationRunOptions {
   readonly storage: Storage;
@@ -36,6 +41,8 @@ interface Awaited {
   readonly view: TableGaugePromptView;
   /** The load cell's settled reading the gauge's is paired with (0 at rest, where it was just zeroed). */
   readonly readingN: number;
+  /** The table's clock when the reading was asked for: only later telemetry tells it let go. */
+  readonly sinceTUs: number;
   readonly resolve: (reading: Result<number, string>) => void;
 }
 
@@ -104,7 +111,7 @@ export class TableCalibrationRun {
       });
       if (!outcome.ok) {
         this.audit('table-calibration-stopped', run, { code: outcome.error.code, message: outcome.error.message });
-        return apiError(run.stopping === undefined ? 'device-error' : 'refused', `The calibration stopped: ${outcome.error.message}. Nothing was stored.`);
+        return apiError(run.stopping === CANCELLED ? 'refused' : 'device-error', `The calibration stopped: ${outcome.error.message}. Nothing was stored.`);
       }
       const intervalMonths = readSettings(this.o.storage).calibrationIntervalMonths;
       const record = tableCalibrationRecord(outcome.value, run.identity, run.operator, Math.round(this.o.nowEpochMs()), intervalMonths);
@@ -151,7 +158,7 @@ export class TableCalibrationRun {
     const run = this.running;
     if (run === undefined) return apiError('not-found', 'No table calibration is running.');
     this.audit('table-calibration-cancelled', run, {});
-    this.stop(run, 'cancelled by the technician');
+    this.stop(run, CANCELLED);
     return ok(null);
   }
 
@@ -175,7 +182,7 @@ export class TableCalibrationRun {
         if (run.stopping !== undefined) return Promise.resolve(err(run.stopping));
         if (run.gauge === 'simulator' && simulator !== undefined) return Promise.resolve(ok(simulator.tableGaugeN()));
         return new Promise((resolve) => {
-          run.awaited = { view, readingN, resolve };
+          run.awaited = { view, readingN, sinceTUs: run.slot.driver.lastTelemetry?.tUs ?? 0, resolve };
           this.changed(run);
         });
       },
@@ -195,12 +202,16 @@ export class TableCalibrationRun {
     return { sweep: sweep.kind, direction: levelN === 0 ? 'rest' : direction, levelN, step: sweep.step, steps, text };
   }
 
-  /** Pushes the live load cell, and gives up an awaited reading once the table is gone (nobody could type a valid one). */
+  /** Pushes the live load cell, and gives up an awaited reading once the table is gone or has let go of its level. */
   private schedulePush(run: Running): void {
     run.pushTimer.handle = this.o.timers.after(LIVE_PUSH_MS, () => {
       if (this.running !== run) return;
-      if (run.awaited !== undefined && (this.o.devices.table !== run.slot || run.slot.driver.connected === undefined)) {
+      const frame = run.slot.driver.lastTelemetry;
+      const awaited = run.awaited;
+      if (awaited !== undefined && (this.o.devices.table !== run.slot || run.slot.driver.connected === undefined)) {
         this.stop(run, 'the table disconnected while waiting for the gauge reading');
+      } else if (awaited !== undefined && frame !== undefined && frame.tUs - awaited.sinceTUs > FRAMES_IN_FLIGHT_US && UNARMED_STATES.has(frame.state)) {
+        this.stop(run, `the table stopped holding its level (${frame.state}) while waiting for the gauge reading`);
       } else {
         this.o.publish(this.viewOf(run));
       }

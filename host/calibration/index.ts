@@ -5,6 +5,6 @@ export { PLATE_PROCEDURE, evaluatePlateCalibration, plateCalibrationRecord, type
 export { runPlateProcedure, type MassPlacer } from './plate-procedure.ts';
 export { pushSamples, type PlateSource, type SettleError } from './settled-load.ts';
 export { procedureOf, readingsOf, storageCalibrationStore } from './storage-calibration-store.ts';
-export { runTableProcedure, verificationLevelsN, type ReferenceGauge, type TableCalibrationOutcome, type TableProcedureSetup, type TableSource } from './table-procedure.ts';
+export { runTableProcedure, UNARMED_STATES, verificationLevelsN, type ReferenceGauge, type TableCalibrationOutcome, type TableProcedureSetup, type TableSource } from './table-procedure.ts';
 export { TABLE_PROCEDURE, tableCalibrationRecord } from './table-record.ts';
 export { applyCoefficients, readCoefficientsInForce } from './table-apply.ts';

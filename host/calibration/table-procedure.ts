@@ -20,7 +20,7 @@ import {
   type TableCoefficients,
   type TablePoint,
 } from '../../core/index.ts';
-import type { CommandResult, TableDriver, Timers } from '../../native-bridge/index.ts';
+import type { CommandResult, TableDriver, TableWireState, Timers } from '../../native-bridge/index.ts';
 import { applyCoefficients, composeCoefficients, readCoefficientsInForce, type CoefficientPort } from './table-apply.ts';
 import { settledReading, TABLE_SETTLE_TIMEOUT_MS, waitFrames, WINDOW_FRAMES, type Failure, type FrameSource } from './table-settle.ts';
 
@@ -28,6 +28,8 @@ import { settledReading, TABLE_SETTLE_TIMEOUT_MS, waitFrames, WINDOW_FRAMES, typ
 const MAX_LEVEL_FRAC_OF_LIMIT = 0.95;
 /** Verification covers levels from this share of full scale (issue 8: loads ≥ 20 % FS). */
 const VERIFY_FROM_FRAC_OF_FS = 0.2;
+/** States a stopped table does not leave for ARMED by itself (table.md §2). */
+export const UNARMED_STATES: ReadonlySet<TableWireState> = new Set(['IDLE', 'RELG', 'RELD', 'FAULT']);
 
 export type TableSource = Pick<TableDriver, 'events' | 'connected' | 'zero' | 'arm' | 'setTension' | 'stopProgram' | 'disarm'> & CoefficientPort;
 
@@ -167,11 +169,15 @@ class LevelRunner {
     const stop = await this.setup.driver.stopProgram(this.rateNps);
     if (!stop.ok) return;
     // The controller is ARMED once at the floor; disarming needs its filtered reading settled there.
+    // A table that released itself meanwhile (its watchdog, the patient switch) never comes back
+    // to ARMED and has nothing to disarm.
     let framesArmed = 0;
+    let isReleased = false;
     const atFloor = await waitFrames(this.frames, this.frames.timeoutMs, (frame) => {
+      isReleased = UNARMED_STATES.has(frame.state);
       framesArmed = frame.state === 'ARMED' ? framesArmed + 1 : 0;
-      return framesArmed >= WINDOW_FRAMES;
+      return isReleased || framesArmed >= WINDOW_FRAMES;
     });
-    if (atFloor.ok) await this.setup.driver.disarm();
+    if (atFloor.ok && !isReleased) await this.setup.driver.disarm();
   }
 }

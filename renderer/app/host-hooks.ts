@@ -4,7 +4,7 @@
  * live samples never go through here (charts/live-plate-view.ts).
  */
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { ApiClient, ApiEvents, AuthStatus, BalanceRunView, DecompressionView, DeviceSnapshot, PlateWizardView, SettingsView, SimulatorStatus } from '../../api/index.ts';
+import type { ApiClient, ApiEvents, AuthStatus, BalanceRunView, DecompressionView, DeviceSnapshot, PlateWizardView, SettingsView, SimulatorStatus, TableCalibrationRunView } from '../../api/index.ts';
 import type { HostConnection } from '../api-client/connect.ts';
 
 export const HostContext = createContext<HostConnection | null>(null);
@@ -23,7 +23,7 @@ export function useClient(): ApiClient {
  * A host value kept current: fetched once by `method`, then replaced by every `event` push.
  * `method` must answer with the event's payload type (devices.list ↔ devices.changed, …).
  */
-type ValueEvent = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed' | 'calibration.changed' | 'settings.changed';
+type ValueEvent = 'auth.changed' | 'balance.changed' | 'decompression.changed' | 'devices.changed' | 'sim.changed' | 'calibration.changed' | 'calibration.tableChanged' | 'settings.changed';
 /** The method that answers with each event's payload. */
 interface ValueMethods {
   'auth.changed': 'auth.status';
@@ -32,6 +32,7 @@ interface ValueMethods {
   'devices.changed': 'devices.list';
   'sim.changed': 'sim.status';
   'calibration.changed': 'calibration.plateStatus';
+  'calibration.tableChanged': 'calibration.tableStatus';
   'settings.changed': 'settings.get';
 }
 type ValueMethod<E extends ValueEvent> = ValueMethods[E];
@@ -88,6 +89,11 @@ export function useSettingsValue(): SettingsView | null {
 /** The open plate calibration wizard (technicians and admins); null when none is open. */
 export function usePlateWizard(): PlateWizardView | null {
   return useHostValue('calibration.changed', 'calibration.plateStatus', null) ?? null;
+}
+
+/** The table calibration under way (technicians and admins); null when none runs. */
+export function useTableCalibration(): TableCalibrationRunView | null {
+  return useHostValue('calibration.tableChanged', 'calibration.tableStatus', null) ?? null;
 }
 
 export function useHostLink(): boolean {

@@ -112,6 +112,19 @@ describe('table calibration with the gauge typed in', () => {
     expect(listAudit(c.storage, 1000).map((a) => a.action)).toContain('table-calibration-cancelled');
   }, 60_000);
 
+  it.each([
+    ['unplugged', { role: 'table', unplugged: true }, 'sim.setUnplugged', /device-error: The calibration stopped: the table disconnected while waiting for the gauge reading\. Nothing was stored\./],
+    ['e-stop pressed', { engaged: true }, 'sim.setEstop', /device-error: The calibration stopped: the table stopped holding its level \((RELG|RELD)\) while waiting for the gauge reading\. Nothing was stored\./],
+  ])('the table %s while a reading is awaited: stopped with why, nothing stored', async (_, params, method, message) => {
+    const c = await clinic(TECHNICIAN);
+    const run = background(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
+    await c.nextPrompt(null);
+    await c.call(method, params);
+    await expect(run.result).rejects.toThrow(message);
+    expect(c.stored()).toEqual([]);
+    expect(c.events('calibration.tableChanged').at(-1)).toBeNull();
+  }, 60_000);
+
   it('a therapist may neither calibrate nor type a reading nor cancel', async () => {
     const c = await clinic(THERAPIST);
     await expect(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' })).rejects.toThrow(/^calibration\.table: forbidden/);

@@ -77,7 +77,7 @@ export function DeviceCard({ role, device, hasSimulator }: { readonly role: Devi
             <p data-testid={`${role}-calibration`}>{calibrationText(role, device.calibration)}</p>
           )}
           <CalibrationFlag role={role} calibration={device.calibration} />
-          {role === 'table' && device.connection.kind === 'ready' && device.simulated && <TableCalibration />}
+          {role === 'table' && device.connection.kind === 'ready' && <TableCalibration isSimulated={device.simulated} />}
           {role === 'plate' && device.identity !== null && <PlateCalibration />}
           {device.calibration !== null && device.calibration.status !== 'none' && <CalibrationHistory role={role} latestId={device.calibration.calibrationId} />}
           <Stats device={device} />
