@@ -28,6 +28,15 @@ describe('units', () => {
     expect(unitsOf('kg', 'mm').mass.toSi(61.5)).toBe(61.5);
   });
 
+  it('writes chart ticks in the chosen unit as short plain numbers', () => {
+    const cm = unitsOf('kg', 'cm').length;
+    expect(cm.plain(25)).toBe('2.5');
+    expect(cm.plain(-30)).toBe('-3');
+    expect(cm.plain(0)).toBe('0');
+    expect(unitsOf('kg', 'mm').length.plain(-15)).toBe('-15');
+    expect(unitsOf('lb', 'mm').force.plain(444.82216152605)).toBe('100');
+  });
+
   it('shows a dash for a missing value, with no unit', () => {
     const units = unitsOf('lb', 'cm');
     expect(units.formatMass(null)).toBe('—');

@@ -8,6 +8,8 @@ import { NEWTONS_PER_POUND_FORCE, STANDARD_GRAVITY_MPS2 } from '../../core/index
 
 /** The international pound, exact by definition (international yard and pound agreement, 1959). */
 const KILOGRAMS_PER_POUND = 0.45359237;
+/** DESIGN: decimals kept on a tick before trailing zeros go; finer than any axis step shown. */
+const TICK_DIGITS = 6;
 
 /** One quantity in the chosen unit: its symbol, the conversion both ways, and its text. */
 export interface UnitFormat {
@@ -20,6 +22,8 @@ export interface UnitFormat {
   number(value: number | null | undefined, digits?: number): string;
   /** The number and its symbol; '—' when there is none. */
   format(value: number | null | undefined, digits?: number): string;
+  /** The SI value in this unit as the shortest plain number (a chart's tick): 25 mm → "2.5" cm, never "2.5000000000000004". */
+  plain(value: number): string;
 }
 
 export interface Units {
@@ -44,6 +48,7 @@ function unitFormat(symbol: string, perSi: number, extraDigits: number): UnitFor
     fromSi: (value) => value * perSi,
     toSi: (value) => value / perSi,
     number,
+    plain: (value) => String(Number((value * perSi).toFixed(TICK_DIGITS))),
     format: (value, digits) => {
       const text = number(value, digits);
       return text === '—' ? text : `${text} ${symbol}`;

@@ -1,3 +1,6 @@
+import type uPlot from 'uplot';
+import type { UnitFormat } from '../app/units.ts';
+
 /**
  * Chart colours and sizes. Calm on purpose: red, yellow and cyan are the alarm colours of
  * IEC 60601-1-8 (shared/reference/decompression.md §7.2) and appear only on alarms, never on data.
@@ -23,4 +26,12 @@ export function axis(label: string): { label: string; stroke: string; font: stri
     grid: { stroke: CHART_COLOURS.grid, width: 1 },
     ticks: { stroke: CHART_COLOURS.grid, width: 1 },
   };
+}
+
+/**
+ * An axis whose data stay in SI (mm) while its ticks read in the clinic's unit: the per-frame
+ * arrays are never rescaled, only the few tick labels are. `label` names the unit itself.
+ */
+export function unitAxis(label: string, unit: UnitFormat): uPlot.Axis {
+  return { ...axis(label), values: (_u, splits) => splits.map((value) => unit.plain(value)) };
 }

@@ -2,10 +2,12 @@
  * The live force-plate view's data path, outside React (STYLE.md §1.5): `plate.samples` batches go
  * into a ring of the last LIVE_WINDOW_MS; each animation frame (FrameLoop) unrolls the ring into
  * preallocated display arrays and redraws the stabilogram, the AP/ML series and the cell bars.
- * React only creates and destroys this view.
+ * Everything stays SI; the clinic's units (load in kg or lb, axes in mm or cm) apply only to the
+ * text and the tick labels. React only creates and destroys this view (anew when a unit changes).
  */
 import type { ApiClient, StreamBatch } from '../../api/index.ts';
 import { newtonsToKilogramsForce } from '../../core/index.ts';
+import type { Units } from '../app/units.ts';
 import { createCellBars } from './cell-bars-chart.ts';
 import { ColumnRing } from './column-ring.ts';
 import type { FrameLoop } from './frame-loop.ts';
@@ -40,7 +42,7 @@ export interface LivePlateView {
   destroy(): void;
 }
 
-export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets: LivePlateTargets, widthPx: number): LivePlateView {
+export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets: LivePlateTargets, units: Units, widthPx: number): LivePlateView {
   const ring = new ColumnRing(4, CAPACITY);
   const series: SwaySeriesSource = { tS: new Float64Array(CAPACITY), apMm: new Float64Array(CAPACITY), mlMm: new Float64Array(CAPACITY), length: 0 };
   const tail: StabilogramSource = { xMm: new Float64Array(CAPACITY), yMm: new Float64Array(CAPACITY), length: 0 };
@@ -48,8 +50,8 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
   let rateHz = 1000;
 
   const stabilogramSize = Math.min(420, Math.floor(widthPx * 0.4));
-  const stabilogram = createStabilogram(targets.stabilogram, tail, stabilogramSize);
-  const sway = createSwaySeries(targets.series, series, widthPx - stabilogramSize - 24, stabilogramSize);
+  const stabilogram = createStabilogram(targets.stabilogram, tail, units.length, stabilogramSize);
+  const sway = createSwaySeries(targets.series, series, units.length, widthPx - stabilogramSize - 24, stabilogramSize);
   const bars = targets.cells === undefined ? undefined : createCellBars(targets.cells, cellForcesN, Math.min(520, widthPx), 220);
   const columns: Float64Array[] = [];
 
@@ -92,7 +94,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
     sway.redraw();
     bars?.redraw();
     const forceN = ring.latest(FORCE);
-    const load = Number.isNaN(forceN) ? 'no valid reading' : `${newtonsToKilogramsForce(forceN).toFixed(1)} kg`;
+    const load = Number.isNaN(forceN) ? 'no valid reading' : units.formatMass(newtonsToKilogramsForce(forceN));
     // Below MIN_COP_LOAD_N the host reports no COP (core copFromForces): nobody is standing there.
     targets.forceText.textContent = Number.isNaN(ring.latest(X)) ? `Nobody on the plate (${load})` : `${load} on the plate`;
   };

@@ -2,10 +2,12 @@
  * The stabilogram: the centre of pressure's path, medio-lateral (x) against antero-posterior (y),
  * with a fading tail (older = fainter) and the newest point marked. uPlot `mode: 2` with a custom
  * path builder that draws on the canvas directly (uPlot demos/scatter.html, STYLE.md §1.5).
- * Equal millimetres on both axes, in a square range that grows to keep the path in view.
+ * Equal millimetres on both axes, in a square range that grows to keep the path in view; the
+ * ticks read in the clinic's length unit.
  */
 import uPlot from 'uplot';
-import { CHART_COLOURS, axis } from './chart-theme.ts';
+import type { UnitFormat } from '../app/units.ts';
+import { CHART_COLOURS, unitAxis } from './chart-theme.ts';
 
 /** How much of the path the tail shows, and in how many fading steps (display design choices). */
 export const STABILOGRAM_TAIL_MS = 10_000;
@@ -26,7 +28,7 @@ export interface StabilogramSource {
   length: number;
 }
 
-export function createStabilogram(target: HTMLElement, source: StabilogramSource, sizePx: number): { chart: uPlot; redraw(): void } {
+export function createStabilogram(target: HTMLElement, source: StabilogramSource, length: UnitFormat, sizePx: number): { chart: uPlot; redraw(): void } {
   let halfRangeMm = MIN_HALF_RANGE_MM;
 
   const drawTail = (u: uPlot): null => {
@@ -87,7 +89,7 @@ export function createStabilogram(target: HTMLElement, source: StabilogramSource
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false, auto: false, range }, y: { auto: false, range } },
-      axes: [axis('medio-lateral, mm (+ right)'), axis('antero-posterior, mm (+ forward)')],
+      axes: [unitAxis(`medio-lateral, ${length.symbol} (+ right)`, length), unitAxis(`antero-posterior, ${length.symbol} (+ forward)`, length)],
       series: [{}, { label: 'COP', stroke: CHART_COLOURS.cop, paths: drawTail, points: { show: false } }],
     },
     [null, [source.xMm.subarray(0, 0), source.yMm.subarray(0, 0)]] as unknown as uPlot.AlignedData,

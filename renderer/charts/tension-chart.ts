@@ -2,12 +2,13 @@
  * Live tension against set-point on the running decompression console (issue 7): the table's
  * `table.telemetry` batches (measured and commanded set-point, which follows the program's
  * timeline) go into a ring of the last TENSION_WINDOW_MS; each animation frame (FrameLoop) unrolls
- * it into preallocated display arrays, in lbf against seconds of device time, and redraws once.
- * React only creates and destroys this view.
+ * it into preallocated display arrays, in the clinic's force unit against seconds of device time,
+ * and redraws once. The ring stays in newtons: the unit is applied only in that frame's copy. React
+ * only creates and destroys this view (anew when the unit changes).
  */
 import uPlot from 'uplot';
 import type { ApiClient, StreamBatch } from '../../api/index.ts';
-import { NEWTONS_PER_POUND_FORCE } from '../../core/index.ts';
+import type { UnitFormat } from '../app/units.ts';
 import { CHART_COLOURS, axis } from './chart-theme.ts';
 import { ColumnRing } from './column-ring.ts';
 import type { FrameLoop } from './frame-loop.ts';
@@ -26,17 +27,18 @@ export interface LiveTensionView {
   destroy(): void;
 }
 
-export function createLiveTensionView(client: ApiClient, loop: FrameLoop, target: HTMLElement, widthPx: number, heightPx: number): LiveTensionView {
+export function createLiveTensionView(client: ApiClient, loop: FrameLoop, target: HTMLElement, force: UnitFormat, widthPx: number, heightPx: number): LiveTensionView {
   const ring = new ColumnRing(3, CAPACITY);
   const tS = new Float64Array(CAPACITY);
-  const measuredLbf = new Float64Array(CAPACITY);
-  const setpointLbf = new Float64Array(CAPACITY);
+  const measured = new Float64Array(CAPACITY);
+  const setpoint = new Float64Array(CAPACITY);
+  const perNewton = force.fromSi(1);
   const columns: Float64Array[] = [];
   let firstTMs = Number.NaN;
   let length = 0;
   let rateHz = 50;
 
-  const view = (): uPlot.AlignedData => [tS.subarray(0, length), measuredLbf.subarray(0, length), setpointLbf.subarray(0, length)];
+  const view = (): uPlot.AlignedData => [tS.subarray(0, length), measured.subarray(0, length), setpoint.subarray(0, length)];
   const chart = new uPlot(
     {
       width: widthPx,
@@ -45,7 +47,7 @@ export function createLiveTensionView(client: ApiClient, loop: FrameLoop, target
       cursor: { show: false },
       legend: { show: true, live: false },
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] } },
-      axes: [axis('time, s'), axis('tension, lbf')],
+      axes: [axis('time, s'), axis(`tension, ${force.symbol}`)],
       series: [
         {},
         { label: 'measured', stroke: CHART_COLOURS.ap, width: 2, points: { show: false } },
@@ -70,20 +72,20 @@ export function createLiveTensionView(client: ApiClient, loop: FrameLoop, target
 
   const draw = (): void => {
     const n = ring.unroll(T, tS);
-    ring.unroll(MEASURED, measuredLbf);
-    ring.unroll(SETPOINT, setpointLbf);
+    ring.unroll(MEASURED, measured);
+    ring.unroll(SETPOINT, setpoint);
     // Only the window at the current rate: a slower table leaves older rows in the ring.
     length = Math.min(n, Math.round((TENSION_WINDOW_MS / 1000) * rateHz));
     const skip = n - length;
     if (skip > 0) {
       tS.copyWithin(0, skip, n);
-      measuredLbf.copyWithin(0, skip, n);
-      setpointLbf.copyWithin(0, skip, n);
+      measured.copyWithin(0, skip, n);
+      setpoint.copyWithin(0, skip, n);
     }
     for (let i = 0; i < length; i++) {
       tS[i] = ((tS[i] as number) - firstTMs) / 1000;
-      measuredLbf[i] = (measuredLbf[i] as number) / NEWTONS_PER_POUND_FORCE;
-      setpointLbf[i] = (setpointLbf[i] as number) / NEWTONS_PER_POUND_FORCE;
+      measured[i] = (measured[i] as number) * perNewton;
+      setpoint[i] = (setpoint[i] as number) * perNewton;
     }
     chart.setData(view());
   };

@@ -1,7 +1,8 @@
 /**
  * The decompression console in browser mode, by clicking, on the simulated table with time
  * compressed (`--time-scale 2`: the table's 500 ms watchdog stays 250 ms of real time, which a
- * loaded machine running Chromium does not miss): the prescription previewed with its envelope and timeline chart,
+ * loaded machine running Chromium does not miss), with the clinic's units set to lb (forces in lbf,
+ * typed and shown; settings.spec.ts sees kgf): the prescription previewed with its envelope and timeline chart,
  * a refused hold tension shown beside its field, the contraindication checklist (a present one refuses) and the
  * body mass, the prechecks with the patient switch pressed in
  * the simulator panel, the program started, then the patient switch pressed mid-program: release,
@@ -36,33 +37,38 @@ test.setTimeout(180_000);
 test('preview, prechecks with the switch, run, patient switch release with its alarm, STOP over the lock', async ({ page }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await signInFirstAdmin(page, host);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Body mass and force').selectOption('lb');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Patients' }).click();
   await page.getByRole('button', { name: 'New patient' }).click();
   await page.getByLabel('Clinic ID').fill('L-5');
   await page.getByLabel('Family name').fill('Lumbar');
   await page.getByLabel('Given name').fill('Leo');
   await page.getByLabel('Date of birth').fill('1972-04-05');
-  await page.getByLabel('Body mass (kg)').fill('82');
+  // 82.0 kg.
+  await page.getByLabel('Body mass (lb)').fill('180.8');
   await page.getByRole('button', { name: 'Save patient' }).click();
   await expect(page.getByText('Saved Leo Lumbar (L-5).')).toBeVisible();
 
   // The prescription: a hold far above the envelope is refused beside its field; the suggestion previews.
   await page.getByRole('button', { name: 'Decompression' }).click();
   await page.getByLabel('Treatment (min)').fill('1');
-  await page.getByLabel(/^Hold tension/).fill('400');
+  await page.getByLabel(/^Hold tension \(lbf;/).fill('400');
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.locator('#rx-maxLbf-error')).not.toBeEmpty();
+  await expect(page.locator('#rx-maxForce-error')).not.toBeEmpty();
   await expect(page.getByRole('button', { name: 'Begin prechecks' })).toBeDisabled();
   await page.getByLabel(/^Hold tension/).fill('');
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByTestId('plan-summary')).toContainText('(first-session cap)');
+  await expect(page.getByTestId('plan-summary')).toContainText(/lbf \(first-session cap\)/);
   await expect(page.getByTestId('timeline-chart').locator('canvas')).toBeVisible();
   await expectAccessible(page, 'decompression prescription');
   await shot('30-decompression-preview');
 
   // The patient's first program: the whole contraindication checklist and the body mass. A present
   // contraindication refuses it; the screening changes what the preview rests on, so it previews again.
-  await expect(page.getByLabel('Body mass today (kg)')).toHaveValue('82');
+  await expect(page.getByLabel('Body mass today (lb)')).toHaveValue('180.8');
   await expect(page.getByRole('button', { name: 'Begin prechecks' })).toBeDisabled();
   for (const no of await page.getByRole('radio', { name: 'No', exact: true }).all()) await no.check();
   await page.getByRole('radiogroup', { name: 'Pregnancy' }).getByRole('radio', { name: 'Yes' }).check();
@@ -72,7 +78,7 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await shot('30a-decompression-screening');
   await page.getByRole('radiogroup', { name: 'Pregnancy' }).getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByRole('button', { name: 'Confirm screening' }).click();
-  await expect(page.getByTestId('screening-done')).toContainText('contraindication checklist clear, body mass 82 kg');
+  await expect(page.getByTestId('screening-done')).toContainText('contraindication checklist clear, body mass 180.8 lb');
   await page.getByRole('button', { name: 'Preview' }).click();
 
   // Issue 8: the table's load cell was never calibrated, so no program starts; the admin calibrates it.
@@ -108,7 +114,7 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await expect(page.getByTestId('session-phase')).toHaveText('ready', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Start program' }).click();
   await expect(page.getByTestId('session-phase')).toHaveText('running');
-  await expect.poll(async () => Number((await page.getByTestId('measured').textContent())?.replace(' lbf', '') ?? 0), { timeout: 15_000 }).toBeGreaterThan(20);
+  await expect.poll(async () => Number((await page.getByTestId('measured').textContent())?.replace(/ lbf$/, '') ?? 0), { timeout: 15_000 }).toBeGreaterThan(20);
   // Live tension against the set-point, redrawn from the table's telemetry.
   await expect(page.getByTestId('tension-chart').locator('canvas')).toBeVisible();
   await shot('31-decompression-running');

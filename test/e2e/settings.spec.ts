@@ -1,6 +1,7 @@
 /**
- * The settings screen by clicking: the admin switches masses to pounds and every screen follows
- * (a patient's body mass listed in lb, the form asking for lb); a bad idle-lock time is refused
+ * The settings screen by clicking: in kg the decompression console asks for tensions in kgf; the
+ * admin switches masses to pounds and every screen follows (a patient's body mass listed in lb,
+ * the form asking for lb; decompression-console.spec.ts runs a whole session in lbf); a bad idle-lock time is refused
  * beside its field and nothing is saved. axe-core checks the screen; a screenshot is kept.
  */
 import { expect, test } from '@playwright/test';
@@ -17,7 +18,7 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-test('units in lb reach the patient list and form; a bad idle-lock time is refused beside its field, saving nothing', async ({ page }, testInfo) => {
+test('kgf on the decompression form in kg; units in lb reach the patient list and form; a bad idle-lock time is refused beside its field, saving nothing', async ({ page }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await signInFirstAdmin(page, host);
 
@@ -31,6 +32,9 @@ test('units in lb reach the patient list and form; a bad idle-lock time is refus
   await page.getByRole('button', { name: 'Save patient' }).click();
   const row = page.getByTestId('patient-list').locator('tbody tr');
   await expect(row).toContainText('82.5 kg');
+  await page.getByRole('button', { name: 'Decompression' }).click();
+  await expect(page.getByLabel(/^Hold tension \(kgf;/)).toBeVisible();
+  await expect(page.getByLabel(/^Ramp speed \(kgf\/s;/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();

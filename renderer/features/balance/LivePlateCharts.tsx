@@ -1,10 +1,12 @@
 /**
  * The live plate's charts — the load readout, the stabilogram (COP path with a fading tail) and the
  * AP/ML series, optionally the per-cell force bars — shared by the live balance view and the
- * protocol runner. React makes the containers once; the charts run outside React (live-plate-view.ts).
+ * protocol runner, in the clinic's units. React makes the containers once; the charts run outside
+ * React (live-plate-view.ts).
  */
 import { useEffect, useRef } from 'react';
 import { useClient } from '../../app/host-hooks.ts';
+import { useUnits } from '../../app/use-units.ts';
 import type { FrameLoop } from '../../charts/frame-loop.ts';
 import { createLivePlateView } from '../../charts/live-plate-view.ts';
 
@@ -13,6 +15,7 @@ const SCROLLBAR_PX = 24;
 
 export function LivePlateCharts({ loop, showCells }: { readonly loop: FrameLoop; readonly showCells: boolean }) {
   const client = useClient();
+  const units = useUnits();
   const frame = useRef<HTMLDivElement>(null);
   const stabilogram = useRef<HTMLDivElement>(null);
   const series = useRef<HTMLDivElement>(null);
@@ -24,7 +27,7 @@ export function LivePlateCharts({ loop, showCells }: { readonly loop: FrameLoop;
     const targets = { stabilogram: stabilogram.current, series: series.current, forceText: forceText.current };
     if (!box || !targets.stabilogram || !targets.series || !targets.forceText) return;
     const cellsTarget = showCells && cells.current ? { cells: cells.current } : {};
-    const view = createLivePlateView(client, loop, { stabilogram: targets.stabilogram, series: targets.series, forceText: targets.forceText, ...cellsTarget }, box.clientWidth);
+    const view = createLivePlateView(client, loop, { stabilogram: targets.stabilogram, series: targets.series, forceText: targets.forceText, ...cellsTarget }, units, box.clientWidth);
     // Width only, and not for a scrollbar coming or going: resizing the charts changes the page's
     // height, which can toggle the scrollbar, which would resize the charts again, every frame.
     let widthPx = box.clientWidth;
@@ -38,7 +41,7 @@ export function LivePlateCharts({ loop, showCells }: { readonly loop: FrameLoop;
       observer.disconnect();
       view.destroy();
     };
-  }, [client, loop, showCells]);
+  }, [client, loop, showCells, units]);
 
   return (
     <div ref={frame}>

@@ -1,60 +1,60 @@
 /**
- * Before a session: the patient, the program and its tensions (lbf), previewed against the
- * patient's envelope with the timeline chart; the session can begin only from a preview of
- * exactly what is on the form. Refusals appear beside their fields.
+ * Before a session: the patient, the program and its tensions (in the clinic's force unit, kgf or
+ * lbf), previewed against the patient's envelope with the timeline chart; the session can begin
+ * only from a preview of exactly what is on the form, in the unit it was typed in. Refusals appear
+ * beside their fields.
  */
 import { useState } from 'react';
 import { PROGRAM_KINDS, type PlanView, type ScreeningStatus } from '../../../api/index.ts';
-import { newtonsToPoundsForce } from '../../../core/index.ts';
 import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useFormCall } from '../../app/use-form-call.ts';
+import type { Units } from '../../app/units.ts';
+import { useUnits } from '../../app/use-units.ts';
 import { DEFAULT_PRESCRIPTION, FORM_FIELD_OF, toPrescription, type PrescriptionValues } from './prescription-values.ts';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { ScreeningPanel } from './ScreeningPanel.tsx';
 import { TimelinePreview } from './TimelinePreview.tsx';
 
-const lbf = (n: number): string => `${newtonsToPoundsForce(n).toFixed(1)} lbf`;
-
-const TEXT_FIELDS: readonly { readonly key: keyof PrescriptionValues; readonly label: string; readonly kinds?: readonly string[] }[] = [
-  { key: 'maxLbf', label: 'Hold tension (lbf; empty: suggested)' },
-  { key: 'minLbf', label: 'Rest tension (lbf; empty: highest allowed)', kinds: ['intermittent', 'cyclic', 'progressive', 'regressive'] },
+const textFieldsIn = (forceSymbol: string): readonly { readonly key: keyof PrescriptionValues; readonly label: string; readonly kinds?: readonly string[] }[] => [
+  { key: 'maxForce', label: `Hold tension (${forceSymbol}; empty: suggested)` },
+  { key: 'minForce', label: `Rest tension (${forceSymbol}; empty: highest allowed)`, kinds: ['intermittent', 'cyclic', 'progressive', 'regressive'] },
   { key: 'holdS', label: 'Hold (s)', kinds: ['intermittent', 'progressive', 'regressive'] },
   { key: 'restS', label: 'Rest (s)', kinds: ['intermittent', 'progressive', 'regressive'] },
   { key: 'rampUpS', label: 'Ramp up (s)', kinds: ['cyclic'] },
   { key: 'rampDownS', label: 'Ramp down (s)', kinds: ['cyclic'] },
   { key: 'steps', label: 'Steps', kinds: ['progressive', 'regressive'] },
-  { key: 'rateLbfps', label: 'Ramp speed (lbf/s; empty: the limit)' },
+  { key: 'rampRate', label: `Ramp speed (${forceSymbol}/s; empty: the limit)` },
   { key: 'minutes', label: 'Treatment (min)' },
   { key: 'angleDeg', label: 'Angle of pull (°)' },
-  { key: 'confirmLbf', label: 'Confirm hold tension (lbf), if asked' },
+  { key: 'confirmForce', label: `Confirm hold tension (${forceSymbol}), if asked` },
 ];
 
-function PlanSummary({ plan }: { readonly plan: PlanView }) {
+function PlanSummary({ plan, units }: { readonly plan: PlanView; readonly units: Units }) {
   const e = plan.envelope;
   return (
     <div data-testid="plan-summary">
       <dl className="stats">
         <dt>Hold / rest</dt>
         <dd>
-          {lbf(plan.maxN)} / {lbf(plan.minN)}
+          {units.formatForce(plan.maxN)} / {units.formatForce(plan.minN)}
         </dd>
         <dt>Ramp speed</dt>
-        <dd>{newtonsToPoundsForce(plan.rampRateNps).toFixed(1)} lbf/s</dd>
+        <dd>{units.force.format(plan.rampRateNps, 1)}/s</dd>
         <dt>Total time</dt>
         <dd>{(plan.totalMs / 60_000).toFixed(1)} min</dd>
         <dt>Envelope: never above</dt>
-        <dd>{lbf(e.maxTensionN)}</dd>
+        <dd>{units.formatForce(e.maxTensionN)}</dd>
         <dt>Confirmation above</dt>
-        <dd>{lbf(e.confirmAboveN)}</dd>
+        <dd>{units.formatForce(e.confirmAboveN)}</dd>
         <dt>Suggested hold</dt>
         <dd>
-          {lbf(e.startTensionN)}
+          {units.formatForce(e.startTensionN)}
           {e.isFirstCapped ? ' (first-session cap)' : ''}
         </dd>
       </dl>
-      <TimelinePreview segments={plan.segments} />
+      <TimelinePreview segments={plan.segments} force={units.force} />
     </div>
   );
 }
@@ -64,18 +64,20 @@ export function PrescriptionPanel() {
   const preview = useFormCall();
   const begin = useFormCall();
   const choice = usePatientChoice();
+  const units = useUnits();
   const [values, setValues] = useState<PrescriptionValues>(DEFAULT_PRESCRIPTION);
   const [plan, setPlan] = useState<{ readonly plan: PlanView; readonly of: string } | null>(null);
   const [screening, setScreening] = useState<ScreeningStatus | null>(null);
   const chosen = choice.chosenId;
   // A screening may correct the body mass, and with it the envelope: the preview must come after it.
-  const key = JSON.stringify([chosen, values, screening?.confirmed?.confirmedAtMs ?? null]);
+  // The same text means another force in another unit: a change of unit needs a new preview too.
+  const key = JSON.stringify([chosen, values, screening?.confirmed?.confirmedAtMs ?? null, units.force.symbol]);
   const isScreened = screening?.confirmed !== null && screening?.confirmed !== undefined && screening.patientId === chosen && screening.region === values.region;
   const errors: Partial<Record<keyof PrescriptionValues, string>> = Object.fromEntries(
     Object.entries({ ...preview.fields, ...begin.fields }).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
   );
   const set = (field: keyof PrescriptionValues, value: string): void => setValues((v) => ({ ...v, [field]: value }));
-  const prescription = () => (chosen === null ? undefined : toPrescription(chosen, values));
+  const prescription = () => (chosen === null ? undefined : toPrescription(chosen, values, units.force));
 
   const doPreview = (): void => {
     const p = prescription();
@@ -96,7 +98,7 @@ export function PrescriptionPanel() {
       <h2 id="rx-title">Prescription</h2>
       <div className="form-grid">
         <Field id="rx-patient" label="Patient" error={undefined}>
-          <PatientSelect choice={choice} id="rx-patient" detail={(p) => (p.bodyMassKg === null ? ' — no body mass' : `, ${p.bodyMassKg} kg`)} />
+          <PatientSelect choice={choice} id="rx-patient" detail={(p) => (p.bodyMassKg === null ? ' — no body mass' : `, ${units.formatMass(p.bodyMassKg)}`)} />
         </Field>
         <Field id="rx-region" label="Region" error={errors.region}>
           <select {...fieldInputProps('rx-region', errors.region)} value={values.region} onChange={(e) => set('region', e.target.value)}>
@@ -119,7 +121,7 @@ export function PrescriptionPanel() {
             <option value="logarithmic">logarithmic (fast then slow)</option>
           </select>
         </Field>
-        {TEXT_FIELDS.filter((f) => f.kinds === undefined || f.kinds.includes(values.kind)).map(({ key: field, label }) => (
+        {textFieldsIn(units.force.symbol).filter((f) => f.kinds === undefined || f.kinds.includes(values.kind)).map(({ key: field, label }) => (
           <Field key={field} id={`rx-${field}`} label={label} error={errors[field]}>
             <input {...fieldInputProps(`rx-${field}`, errors[field])} inputMode="decimal" value={values[field]} onChange={(e) => set(field, e.target.value)} />
           </Field>
@@ -135,7 +137,7 @@ export function PrescriptionPanel() {
         </button>
       </div>
       <FormMessage message={begin.message ?? preview.message} />
-      {plan !== null && plan.of === key && <PlanSummary plan={plan.plan} />}
+      {plan !== null && plan.of === key && <PlanSummary plan={plan.plan} units={units} />}
     </section>
   );
 }

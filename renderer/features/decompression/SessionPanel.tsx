@@ -1,20 +1,19 @@
 /**
  * A session under way: where the supervisor stands (prechecks, with the patient switch test;
  * ready; running; paused; released), the measured tension against the set-point (figures and the
- * live chart), elapsed and remaining time, alarms in
+ * live chart, in the clinic's force unit), elapsed and remaining time, alarms in
  * their IEC 60601-1-8 colours with acknowledgement, and the operator's controls. STOP and RELEASE
  * also sit in the safety bar, which a locked screen does not cover (SafetyBar.tsx).
  */
 import { useState } from 'react';
 import type { AlarmView, DecompressionView } from '../../../api/index.ts';
-import { newtonsToPoundsForce } from '../../../core/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
+import { useUnits } from '../../app/use-units.ts';
 import type { FrameLoop } from '../../charts/frame-loop.ts';
 import { LiveTensionChart } from './LiveTensionChart.tsx';
 
-const lbf = (n: number | null): string => (n === null ? '—' : `${newtonsToPoundsForce(n).toFixed(1)} lbf`);
 const minutes = (ms: number): string => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
 
 function Alarm({ alarm }: { readonly alarm: AlarmView }) {
@@ -37,6 +36,7 @@ function Alarm({ alarm }: { readonly alarm: AlarmView }) {
 export function SessionPanel({ session, loop }: { readonly session: DecompressionView; readonly loop: FrameLoop }) {
   const client = useClient();
   const action = useAction();
+  const units = useUnits();
   const [reason, setReason] = useState('');
   const operate = (input: 'start' | 'pause' | 'resume' | 'stop' | 'release'): void => action.run(() => client.call('decompression.operator', { input }));
   const isSwitchTest = session.detail?.startsWith('prechecking: switch-test') === true;
@@ -50,9 +50,9 @@ export function SessionPanel({ session, loop }: { readonly session: Decompressio
       {isSwitchTest && <p className="instruction">Ask the patient to press the stop switch once and let it go.</p>}
       <dl className="stats readout">
         <dt>Measured</dt>
-        <dd data-testid="measured">{lbf(session.measuredN)}</dd>
+        <dd data-testid="measured">{units.formatForce(session.measuredN)}</dd>
         <dt>Set-point</dt>
-        <dd>{lbf(session.setpointN)}</dd>
+        <dd>{units.formatForce(session.setpointN)}</dd>
         <dt>Elapsed / remaining</dt>
         <dd>
           {minutes(elapsedMs)} / {minutes(session.plan.treatmentEndMs - elapsedMs)}
