@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { calibrateTableLoadCell, checkCoefficientChange, type TablePoint } from './table-fit.ts';
+import { calibrateTableLoadCell, checkCoefficientChange, gaugeContradiction, type TablePoint } from './table-fit.ts';
 
 const FS = 1500;
 /** A cell reading `offset + reference / spanTrue`, loaded up then down. */
@@ -53,5 +53,17 @@ describe('table load cell: zero and span against a reference gauge', () => {
     expect(checkCoefficientChange({ offsetN: 0, span: 1 }, { offsetN: 5, span: 1.045 }).ok).toBe(true);
     expect(checkCoefficientChange({ offsetN: 0, span: 1 }, { offsetN: 0, span: 1.055 }).ok).toBe(false);
     expect(checkCoefficientChange({ offsetN: 0, span: 1 }, { offsetN: -12, span: 1 }).ok).toBe(false);
+  });
+});
+
+describe('a gauge reading against the settled load cell', () => {
+  it('takes readings inside the YY 0697-2008 band, refuses a wrong unit or digit outside it with why', () => {
+    // ≤ 200 N: max(10 %, 10 N); above: min(20 %, 50 N).
+    expect(gaugeContradiction(150, 141)).toBeUndefined();
+    expect(gaugeContradiction(50, 60.5)).toMatch(/^gauge 50 N contradicts the load cell's 60\.5 N by more than 10\.0 N: check the unit and the digits$/);
+    expect(gaugeContradiction(600, 649)).toBeUndefined();
+    // 600 N typed in lbf.
+    expect(gaugeContradiction(135, 600)).toMatch(/by more than 13\.5 N/);
+    expect(gaugeContradiction(1200, 1260)).toMatch(/by more than 50\.0 N/);
   });
 });
