@@ -3,6 +3,7 @@
  * (nominal sensitivity, tared once zeroed; refreshed a few times a second by the host).
  */
 import type { PlateLiveView, SettleCriterionView } from '../../../api/index.ts';
+import { StatsList, type StatRow } from '../../app/StatsList.tsx';
 
 const within = (value: number | null, max: number, digits: number): string => (value === null ? '—' : `${value.toFixed(digits)} (≤ ${max.toFixed(digits)})`);
 
@@ -10,7 +11,7 @@ export function PlateLiveReadings({ live, criterion }: { readonly live: PlateLiv
   if (live === null) return <p data-testid="plate-live">No samples from the plate yet.</p>;
   const cop = live.copXMm === null || live.copYMm === null ? 'no load' : `(${live.copXMm.toFixed(1)}, ${live.copYMm.toFixed(1)}) mm`;
   const settled = live.isStable ? 'Settled' : live.isFull ? 'Not settled' : 'Collecting samples';
-  const rows: [string, string][] = [
+  const rows: StatRow[] = [
     ['Load', `${live.forceN.toFixed(1)} N`],
     ['Centre of pressure', cop],
     ['Force SD (N)', within(live.forceSdN, criterion.forceSdMaxN, 2)],
@@ -22,14 +23,7 @@ export function PlateLiveReadings({ live, criterion }: { readonly live: PlateLiv
       <p className={live.isStable ? 'state state-ready' : 'state'} data-testid="plate-live-settled">
         {settled}
       </p>
-      <dl className="stats">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatsList rows={rows} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useUnits } from '../../app/use-units.ts';
 import { DEFAULT_PRESCRIPTION, FORM_FIELD_OF, toPrescription, type PrescriptionValues } from './prescription-values.ts';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
+import { StatsList } from '../../app/StatsList.tsx';
 import { ScreeningPanel } from './ScreeningPanel.tsx';
 import { TimelinePreview } from './TimelinePreview.tsx';
 
@@ -35,25 +36,16 @@ function PlanSummary({ plan, units }: { readonly plan: PlanView; readonly units:
   const e = plan.envelope;
   return (
     <div data-testid="plan-summary">
-      <dl className="stats">
-        <dt>Hold / rest</dt>
-        <dd>
-          {units.formatForce(plan.maxN)} / {units.formatForce(plan.minN)}
-        </dd>
-        <dt>Ramp speed</dt>
-        <dd>{units.force.format(plan.rampRateNps, 1)}/s</dd>
-        <dt>Total time</dt>
-        <dd>{(plan.totalMs / 60_000).toFixed(1)} min</dd>
-        <dt>Envelope: never above</dt>
-        <dd>{units.formatForce(e.maxTensionN)}</dd>
-        <dt>Confirmation above</dt>
-        <dd>{units.formatForce(e.confirmAboveN)}</dd>
-        <dt>Suggested hold</dt>
-        <dd>
-          {units.formatForce(e.startTensionN)}
-          {e.isFirstCapped ? ' (first-session cap)' : ''}
-        </dd>
-      </dl>
+      <StatsList
+        rows={[
+          ['Hold / rest', `${units.formatForce(plan.maxN)} / ${units.formatForce(plan.minN)}`],
+          ['Ramp speed', `${units.force.format(plan.rampRateNps, 1)}/s`],
+          ['Total time', `${(plan.totalMs / 60_000).toFixed(1)} min`],
+          ['Envelope: never above', units.formatForce(e.maxTensionN)],
+          ['Confirmation above', units.formatForce(e.confirmAboveN)],
+          ['Suggested hold', `${units.formatForce(e.startTensionN)}${e.isFirstCapped ? ' (first-session cap)' : ''}`],
+        ]}
+      />
       <TimelinePreview segments={plan.segments} force={units.force} />
     </div>
   );

@@ -6,13 +6,14 @@ import { PlateCalibration } from '../calibration/PlateCalibration.tsx';
 import { TableCalibration } from '../calibration/TableCalibration.tsx';
 import type { DeviceRole, DeviceSnapshot } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
+import { StatsList, type StatRow } from '../../app/StatsList.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
 import { ROLE_NAMES, connectionText, formatNumber } from './device-text.ts';
 
 function Stats({ device }: { readonly device: DeviceSnapshot }) {
   const s = device.stats;
-  const rows: [string, string][] = [
+  const rows: StatRow[] = [
     ['Rate', s.measuredRateHz === null ? '—' : `${formatNumber(s.measuredRateHz)} /s`],
     ['Lines received', String(s.linesOk)],
     ['Bad lines', String(s.badLines)],
@@ -22,16 +23,7 @@ function Stats({ device }: { readonly device: DeviceSnapshot }) {
     ['Mean reply time', s.meanReplyLatencyMs === null ? '—' : `${formatNumber(s.meanReplyLatencyMs, 1)} ms`],
   ];
   if (device.role === 'plate') rows.push(['Samples (lost, gaps)', `${s.samples} (${s.lostSamples}, ${s.gaps})`]);
-  return (
-    <dl className="stats">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <StatsList rows={rows} />;
 }
 
 function RawChannels({ device }: { readonly device: DeviceSnapshot }) {

@@ -22,6 +22,7 @@ import { Field, fieldInputProps, FormMessage } from '../../app/Field.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useFormCall, type FieldMessages, type FormCall } from '../../app/use-form-call.ts';
 import { useSettings } from '../../app/use-units.ts';
+import { StatsList } from '../../app/StatsList.tsx';
 
 const MINUTE_MS = 60_000;
 const MASS_TEXT: Readonly<Record<MassUnit, string>> = { kg: 'kilograms (kg; forces in kgf)', lb: 'pounds (lb; forces in lbf)' };
@@ -72,14 +73,13 @@ function PolicyReadOnly({ settings }: { readonly settings: SettingsView }) {
     <section className="card" aria-labelledby="policy-title" data-testid="settings-policy">
       <h2 id="policy-title">Clinic policy</h2>
       <p className="hint">Only an administrator can change these.</p>
-      <dl className="stats">
-        <dt>Clinic name on reports</dt>
-        <dd>{settings.clinicName === '' ? '(none)' : settings.clinicName}</dd>
-        <dt>Lock the screen after</dt>
-        <dd>{settings.idleLockMs / MINUTE_MS} minutes without use</dd>
-        <dt>Calibration due after</dt>
-        <dd>{settings.calibrationIntervalMonths} months</dd>
-      </dl>
+      <StatsList
+        rows={[
+          ['Clinic name on reports', settings.clinicName === '' ? '(none)' : settings.clinicName],
+          ['Lock the screen after', `${settings.idleLockMs / MINUTE_MS} minutes without use`],
+          ['Calibration due after', `${settings.calibrationIntervalMonths} months`],
+        ]}
+      />
     </section>
   );
 }
