@@ -1,7 +1,7 @@
 /** The contract's history method: a patient's sessions with their trials' headline figures, from the clinic database. */
-import type { ApiHandlers, HistorySession, HistoryTrial } from '../../api/index.ts';
-import { newtonsToPoundsForce, ok } from '../../core/index.ts';
-import { listTrials, sessionsForPatient, type Session, type Storage, type Trial } from '../storage/index.ts';
+import type { ApiHandlers, HistorySession, HistoryTrial, MassUnit } from '../../api/index.ts';
+import { newtonsToKilogramsForce, newtonsToPoundsForce, ok } from '../../core/index.ts';
+import { listTrials, readSettings, sessionsForPatient, type Session, type Storage, type Trial } from '../storage/index.ts';
 import { storageRefusal } from './storage-refusal.ts';
 import { symptomsOfSession } from './symptom-marks.ts';
 import { trialFigures } from './trial-figures.ts';
@@ -19,14 +19,19 @@ function trialView(trial: Trial): HistoryTrial {
   };
 }
 
+/** A tension as the clinic reads it: kgf with kg, lbf with lb (the units setting). */
+function clinicForce(forceN: number, massUnit: MassUnit): string {
+  return massUnit === 'lb' ? `${newtonsToPoundsForce(forceN).toFixed(0)} lbf` : `${newtonsToKilogramsForce(forceN).toFixed(1)} kgf`;
+}
+
 /** Balance sessions carry the protocol's name in their notes; decompression sessions a JSON summary. */
-function titleOf(session: Session): string {
+function titleOf(session: Session, massUnit: MassUnit): string {
   if (session.kind === 'balance') return session.notes === '' ? 'Balance' : session.notes;
   try {
     const notes = JSON.parse(session.notes) as { program?: unknown; region?: unknown; maxN?: unknown };
-    const maxLbf = typeof notes.maxN === 'number' ? ` to ${newtonsToPoundsForce(notes.maxN).toFixed(0)} lbf` : '';
+    const upTo = typeof notes.maxN === 'number' ? ` to ${clinicForce(notes.maxN, massUnit)}` : '';
     const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-    return `Decompression, ${text(notes.region)} ${text(notes.program)}${maxLbf}`.replace(/\s+/g, ' ');
+    return `Decompression, ${text(notes.region)} ${text(notes.program)}${upTo}`.replace(/\s+/g, ' ');
   } catch {
     return 'Decompression';
   }
@@ -37,6 +42,7 @@ export function historyHandlers(storage: Storage): Pick<ApiHandlers, 'history.se
     'history.sessions': ({ patientId, includeSimulated }) => {
       const sessions = sessionsForPatient(storage, patientId, { includeSimulated });
       if (!sessions.ok) return storageRefusal(sessions.error);
+      const { massUnit } = readSettings(storage);
       return ok(
         sessions.value.map(
           (s): HistorySession => ({
@@ -46,7 +52,7 @@ export function historyHandlers(storage: Storage): Pick<ApiHandlers, 'history.se
             startedAtMs: s.startedAtMs,
             endedAtMs: s.endedAtMs,
             isSimulated: s.isSimulated,
-            title: titleOf(s),
+            title: titleOf(s, massUnit),
             trials: listTrials(storage, s.id).map(trialView),
             symptoms: s.kind === 'balance' ? symptomsOfSession(storage, s.id) : [],
           }),
