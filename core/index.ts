@@ -15,6 +15,7 @@ export {
   type SwayMetrics,
   type SwayMetricSet,
 } from './balance/sway-metrics.ts';
+export { predictionEllipse95, type PredictionEllipse } from './balance/time-metrics.ts';
 export { CausalLowPass } from './balance/causal-low-pass.ts';
 export * from './decompression/index.ts';
 export { PlateLoadTracker, STEADY_WINDOW_MS, STEP_OFF_FRAC, type LoadChange, type PlateOccupancy } from './balance/plate-load-state.ts';

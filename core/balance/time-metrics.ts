@@ -47,7 +47,62 @@ export function fQuantile2(p: number, d: number): number {
  */
 function ellipseArea(n: number, sxx: number, syy: number, sxy: number): number {
   const det = Math.max(0, sxx * syy - sxy * sxy);
-  return 2 * Math.PI * fQuantile2(ELLIPSE_COVERAGE, n - 2) * (((n + 1) * (n - 1)) / (n * (n - 2))) * Math.sqrt(det);
+  return Math.PI * ellipseScale(n) * Math.sqrt(det);
+}
+
+/** The squared-radius factor of that ellipse: 2·F₀.₉₅(2, N−2)·(N+1)(N−1)/(N(N−2)). */
+function ellipseScale(n: number): number {
+  return 2 * fQuantile2(ELLIPSE_COVERAGE, n - 2) * (((n + 1) * (n - 1)) / (n * (n - 2)));
+}
+
+/** The 95 % prediction ellipse as a shape, mm: its area is `ellipseArea95Mm2`'s for the same moments. */
+export interface PredictionEllipse {
+  readonly centreXMm: number;
+  readonly centreYMm: number;
+  readonly semiMajorMm: number;
+  readonly semiMinorMm: number;
+  /** Of the major axis, from +x towards +y, radians. */
+  readonly angleRad: number;
+}
+
+/**
+ * The ellipse of `ellipseArea95Mm2` drawn about the trace's own mean (a stabilogram of absolute
+ * COP): semi-axes √(scale·λ) from the eigenvalues λ of the 1/N covariance. Needs N ≥ 3.
+ */
+export function predictionEllipse95(x: ArrayLike<number>, y: ArrayLike<number>): PredictionEllipse | undefined {
+  const n = Math.min(x.length, y.length);
+  if (n < 3) return undefined;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i] as number;
+    my += y[i] as number;
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - mx;
+    const dy = (y[i] as number) - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  sxx /= n;
+  syy /= n;
+  sxy /= n;
+  const half = (sxx + syy) / 2;
+  const spread = Math.sqrt(((sxx - syy) / 2) ** 2 + sxy * sxy);
+  const scale = ellipseScale(n);
+  return {
+    centreXMm: mx,
+    centreYMm: my,
+    semiMajorMm: Math.sqrt(scale * (half + spread)),
+    semiMinorMm: Math.sqrt(scale * Math.max(0, half - spread)),
+    angleRad: 0.5 * Math.atan2(2 * sxy, sxx - syy),
+  };
 }
 
 /** Needs N ≥ 3 (the ellipse's F quantile needs N − 2 ≥ 1). */

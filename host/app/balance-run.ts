@@ -1,17 +1,20 @@
 /**
  * One balance protocol at a time, for a patient, on the plate assigned now (issue 7, the protocol
  * runner): the host runs it (host/balance ProtocolRunner, on the plate's own clock), records the
- * session and each finished trial with the calibration it used, and pushes `balance.changed` so
+ * session, the plate's raw stream (host/recording: counts, flags and device time, in batches off
+ * the runner's path) and each finished trial with the calibration it used, and pushes `balance.changed` so
  * every screen shows the same phase, countdown and cue. A plate without a passed calibration in
  * date still measures, on its nominal sensitivity, and every result says so.
  */
 import type { ApiResponse, BalanceRunView, BalanceTrialView, SymptomMark } from '../../api/index.ts';
 import { apiError } from '../../api/index.ts';
-import { ageYearsAt, nominalCoefficients, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
+import { ageYearsAt, ok, type EngineCommand, type ProtocolSpec, type SafetyAnswer } from '../../core/index.ts';
 import { ProtocolRunner, type PlateCalibrationInUse, type ProtocolRunSummary, type TrialResult, type VoidedTrial } from '../balance/index.ts';
+import { startSessionRecording, type SessionRecording } from '../recording/index.ts';
 import { addEvent, addTrial, createSession, finishSession, getPatient, type Storage } from '../storage/index.ts';
 import { protocolFor } from './balance-catalogue.ts';
 import { deviceCalibration } from './calibration-status.ts';
+import { nominalPlateCoefficients, storedPlateCoefficients } from './stored-plate-coefficients.ts';
 import { markSymptom, type SymptomInput } from './symptom-marks.ts';
 import type { DeviceHub } from './device-hub.ts';
 import type { PlateSlot } from './device-slot.ts';
@@ -38,18 +41,8 @@ export function calibrationOf(storage: Storage, plate: PlateSlot, nowMs: number)
   const { identity, capabilities } = connected;
   const cellsMm = capabilities.cellPositionsMm;
   const { status, latest } = deviceCalibration(storage, identity, nowMs);
-  const stored = latest?.coefficients as { zeroCounts?: unknown; nPerCount?: unknown } | undefined;
-  const zeroCounts = stored?.zeroCounts;
-  const nPerCount = stored?.nPerCount;
-  const isUsable =
-    latest !== undefined &&
-    status === 'passed' &&
-    Array.isArray(zeroCounts) &&
-    Array.isArray(nPerCount) &&
-    zeroCounts.length === cellsMm.length &&
-    nPerCount.length === cellsMm.length;
-  if (!isUsable) return { inUse: { coefficients: nominalCoefficients(cellsMm.map(() => 0), capabilities.countsPerN), cellsMm }, calibrationId: null };
-  const coefficients = cellsMm.map((_, i) => ({ zeroCounts: Number(zeroCounts[i]), nPerCount: Number(nPerCount[i]) }));
+  const coefficients = latest === undefined || status !== 'passed' ? undefined : storedPlateCoefficients(latest.coefficients, cellsMm.length);
+  if (latest === undefined || coefficients === undefined) return { inUse: { coefficients: nominalPlateCoefficients(cellsMm.length, capabilities.countsPerN), cellsMm }, calibrationId: null };
   return { inUse: { coefficients, cellsMm }, calibrationId: latest.id };
 }
 
@@ -60,6 +53,7 @@ class ActiveRun {
   private view: BalanceRunView;
   private cueSeq = 0;
   private readonly captureStartedAtMs = new Map<number, number>();
+  private readonly recording: SessionRecording;
   private isPublishScheduled = false;
   readonly runner: ProtocolRunner;
 
@@ -105,6 +99,14 @@ class ActiveRun {
         protocolEnded: (summary) => this.ended(summary),
       },
       onCommand: (command) => this.onCommand(command),
+    });
+    // Listeners run in the order they subscribed: the runner has each block (and cue) before the
+    // recorder copies it, and the recorder's SQL runs on its own flush timer, never on this path.
+    this.recording = startSessionRecording({ storage: o.storage, sessionId, plate: plate.driver, plateCalibrationId: calibration.calibrationId });
+    // A failed write is retried at the next flush with nothing dropped; the therapist hears of it meanwhile.
+    this.recording.recorder.events.on('problem', ({ message }) => {
+      this.view = { ...this.view, problem: `The plate's recording is not being saved right now (${message}); the run goes on.` };
+      this.refresh();
     });
     this.refresh();
   }
@@ -178,9 +180,15 @@ class ActiveRun {
       tracking: result.tracking,
       isPlateCalibrated: this.calibration.calibrationId !== null,
     }) as Record<string, never>;
+    // The trial's raw samples: its stream within [fromTUs, toTUs) of device time, exactly the
+    // samples it was scored on (storage readTrialSamples). startedAtMs/endedAtMs are wall clock,
+    // for people; the plate's clock is what finds samples, as host scheduling cannot shift it.
+    const streamId = this.recording.plateStreamId();
+    const { fromTUs, toTUs } = result.deviceWindowUs;
+    const window = streamId !== undefined && toTUs > fromTUs ? { streamId, fromTUs, toTUs } : {};
     const stored = addTrial(
       this.o.storage,
-      { sessionId: this.sessionId, calibrationId: this.calibration.calibrationId, protocol: result.protocolId, condition: result.trialId, startedAtMs, endedAtMs, metrics, algorithmVersion: result.algorithmVersion },
+      { sessionId: this.sessionId, calibrationId: this.calibration.calibrationId, protocol: result.protocolId, condition: result.trialId, startedAtMs, endedAtMs, metrics, algorithmVersion: result.algorithmVersion, ...window },
       this.operatorId,
     );
     const problem = stored.ok ? this.view.problem : `The result of ${result.trialId} could not be saved (${stored.error.message}); it is shown here only.`;
@@ -211,10 +219,19 @@ class ActiveRun {
 
   private ended(summary: ProtocolRunSummary): void {
     const quotients = (summary.rombergQuotients ?? []).map((q) => ({ measure: q.metric, quotient: q.quotient }));
-    finishSession(this.o.storage, this.sessionId, summary.outcome === 'finished' ? 'complete' : 'aborted', this.operatorId);
     this.runner.dispose();
-    this.view = { ...this.view, outcome: summary.outcome, rombergQuotients: quotients };
-    this.refresh();
+    // The block that ended the protocol is still on its way to the plate's later listeners, the
+    // recorder among them: the stream is closed once that block is in it.
+    queueMicrotask(() => {
+      const status = summary.outcome === 'finished' ? 'complete' : 'aborted';
+      const finished = this.recording.finish(status, this.operatorId);
+      const isTailLost = !finished.ok && finished.error.code === 'write-failed';
+      // The results are stored already; a stream tail the disk refused must not leave the session open.
+      if (isTailLost) finishSession(this.o.storage, this.sessionId, status, this.operatorId);
+      const problem = isTailLost ? `The plate's recording could not be completely saved (${finished.error.message}); the results are saved, some trials may have no plot.` : this.view.problem;
+      this.view = { ...this.view, problem, outcome: summary.outcome, rombergQuotients: quotients };
+      this.refresh();
+    });
   }
 }
 

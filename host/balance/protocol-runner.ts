@@ -199,6 +199,8 @@ export class ProtocolRunner {
       outcome,
       holdMs,
       startedAtDeviceMs: capture.atMs,
+      // Engine time is device time plus the splice of any device restart; the stream keeps device time.
+      deviceWindowUs: { fromTUs: Math.max(0, (fromMs - this.deviceOffsetMs) * 1000), toTUs: Math.max(0, (fromMs + holdMs - this.deviceOffsetMs) * 1000) },
       sampleRateHz: this.rateHz,
       safety: capture.safety,
       centreMm: reference.copXMm.length > 0 ? { xMm: mean(reference.copXMm), yMm: mean(reference.copYMm) } : { xMm: 0, yMm: 0 },

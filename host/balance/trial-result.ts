@@ -39,6 +39,11 @@ export interface TrialResult {
   readonly holdMs: number;
   /** Plate time of the start cue, ms. */
   readonly startedAtDeviceMs: number;
+  /**
+   * The samples scored, as the plate's own clock stamped them, µs, [fromTUs, toTUs): the window of
+   * the session's recorded plate stream that holds this trial (storage readTrialSamples).
+   */
+  readonly deviceWindowUs: DeviceWindowUs;
   readonly sampleRateHz: number;
   readonly samples: number;
   /** Samples the trial should have had but did not (lines lost on the link). */
@@ -80,6 +85,11 @@ export interface TrialResultSink {
   protocolEnded(summary: ProtocolRunSummary): void;
 }
 
+export interface DeviceWindowUs {
+  readonly fromTUs: number;
+  readonly toTUs: number;
+}
+
 export interface CapturedTrial {
   readonly protocolId: string;
   readonly trial: TrialSpec;
@@ -88,6 +98,7 @@ export interface CapturedTrial {
   readonly outcome: TrialOutcome;
   readonly holdMs: number;
   readonly startedAtDeviceMs: number;
+  readonly deviceWindowUs: DeviceWindowUs;
   readonly sampleRateHz: number;
   readonly safety: SafetyAnswer | undefined;
   readonly centreMm: PointMm;
@@ -127,6 +138,7 @@ export function scoreTrial(captured: CapturedTrial): TrialResult {
     outcome: captured.outcome,
     holdMs: captured.holdMs,
     startedAtDeviceMs: captured.startedAtDeviceMs,
+    deviceWindowUs: captured.deviceWindowUs,
     sampleRateHz,
     samples: x.length,
     lostSamples: Math.max(0, expectedSamples - x.length),

@@ -4,7 +4,7 @@
  * recorder's buffers, and the link's story goes in as events — connect, disconnect (link lost),
  * gaps with their cause and size, and device events (plate.md §6, table.md §7).
  */
-import type { DeviceEvent, DeviceIdentity, PlateDriver, TableDriver } from '../../native-bridge/index.ts';
+import type { DeviceEvent, DeviceIdentity, PlateConnected, PlateDriver, TableDriver } from '../../native-bridge/index.ts';
 import type { StreamKind } from '../storage/index.ts';
 import type { EventNote, SessionRecorder } from './recorder.ts';
 
@@ -39,7 +39,8 @@ class StreamSlot {
     return this.current?.id;
   }
 
-  connected(identity: DeviceIdentity, rateHz: number, calibrationId: number | null): void {
+  /** `detail`: what else the connect event keeps about the device (the plate's geometry). */
+  connected(identity: DeviceIdentity, rateHz: number, calibrationId: number | null, detail: Readonly<Record<string, unknown>> = {}): void {
     const isSameDevice = this.current?.serial === identity.serial && this.current.model === identity.model;
     if (!isSameDevice) {
       const opened = this.recorder.openStream(this.kind, identity, rateHz, calibrationId);
@@ -49,7 +50,7 @@ class StreamSlot {
       }
       this.current = { id: opened.value, serial: identity.serial, model: identity.model };
     }
-    this.note({ kind: 'connect', detail: { ...identity, rateHz } });
+    this.note({ kind: 'connect', detail: { ...identity, rateHz, ...detail } });
     const streamId = this.current?.id;
     const early = this.early;
     this.early = [];
@@ -72,10 +73,21 @@ function deviceEventNote(event: DeviceEvent, isSafety: boolean): Omit<EventNote,
   return { kind: isSafety ? 'safety' : 'fault', tUs: event.tUs, detail: { name: event.name, ...event.detail } };
 }
 
+/**
+ * The connect event keeps the cell positions and nominal sensitivity the plate reported, so its
+ * raw counts can be turned into force and COP later without the plate (the session report).
+ */
+function plateConnected(slot: StreamSlot, connection: PlateConnected, calibrationId: number | null): void {
+  const { cellPositionsMm, countsPerN } = connection.capabilities;
+  slot.connected(connection.identity, connection.rateHz, calibrationId, { geometry: { cellsMm: cellPositionsMm, countsPerN } });
+}
+
 export function recordPlate(recorder: SessionRecorder, driver: PlateDriver, calibrationId: number | null = null): DeviceRecording {
   const slot = new StreamSlot(recorder, 'plate');
+  // A plate already streaming when recording starts (a balance run) opens its stream now.
+  if (driver.connected !== undefined) plateConnected(slot, driver.connected, calibrationId);
   const offs = [
-    driver.events.on('connected', (connection) => slot.connected(connection.identity, connection.rateHz, calibrationId)),
+    driver.events.on('connected', (connection) => plateConnected(slot, connection, calibrationId)),
     driver.events.on('samples', (block) => slot.push((streamId) => recorder.pushPlateBlock(streamId, block))),
     driver.events.on('gap', (gap) => slot.note({ kind: 'gap', tUs: gap.toTUs, detail: { cause: gap.cause, lostSamples: gap.lostSamples ?? null, fromTUs: gap.fromTUs } })),
     driver.events.on('linkLost', (lost) => slot.note({ kind: 'disconnect', detail: { reason: lost.reason } })),

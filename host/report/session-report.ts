@@ -5,8 +5,23 @@
  * the same page. Simulated sessions say so at the top.
  */
 import { err, newtonsToPoundsForce, ok, type Result } from '../../core/index.ts';
-import { getOperator, getPatient, getSession, type Patient, listEvents, listTrials, readSettings, readTableTelemetry, streamsOfSession, type Storage, type StorageError } from '../storage/index.ts';
+import {
+  getOperator,
+  getPatient,
+  getSession,
+  type Patient,
+  listEvents,
+  listTrials,
+  readSettings,
+  readTableTelemetry,
+  streamsOfSession,
+  type SessionEvent,
+  type Storage,
+  type StorageError,
+} from '../storage/index.ts';
 import { clinicHeading, day, dayTime, esc, fixed, lineChart, page, table } from './html-parts.ts';
+import { copPlots } from './cop-plot.ts';
+import { trialCop } from './trial-cop.ts';
 import { protocolFor } from '../app/balance-catalogue.ts';
 import { symptomsOfSession } from '../app/symptom-marks.ts';
 import { trialReferences } from '../app/trial-references.ts';
@@ -53,6 +68,14 @@ function referenceRows(storage: Storage, sessionId: number, patient: Patient, at
   });
 }
 
+/** Each stored trial's stabilogram and AP/ML trace, recomputed from its raw counts (trial-cop.ts). */
+function trialPlots(storage: Storage, sessionId: number, events: readonly SessionEvent[]): string[] {
+  return listTrials(storage, sessionId).map((t) => {
+    const cop = trialCop(storage, t, events);
+    return `<section class="trial-plots"><h3>${esc(t.condition)}</h3>${cop.ok ? copPlots(cop.value) : `<p>${esc(cop.error)}</p>`}</section>`;
+  });
+}
+
 function tensionChart(storage: Storage, sessionId: number): string {
   const stream = streamsOfSession(storage, sessionId).find((s) => s.kind === 'table');
   if (stream === undefined) return '<p>No table telemetry was recorded.</p>';
@@ -95,10 +118,12 @@ export function sessionReport(storage: Storage, sessionId: number, footer: strin
 <tr><td>Notes</td><td>${esc(s.notes)}</td></tr>
 </tbody></table>`,
   ];
+  const events = listEvents(storage, s.id);
   if (s.kind === 'balance') {
     const { rows, isAnyUncalibrated } = trialRows(storage, s.id);
     parts.push('<h2>Results</h2>', rows.length === 0 ? '<p>No trial was completed.</p>' : table(TRIAL_HEAD, rows));
     if (isAnyUncalibrated) parts.push('<p class="flag">Measured on a force plate without a valid calibration: its nominal sensitivity was used, and the results are flagged.</p>');
+    if (rows.length > 0) parts.push('<h2>Centre of pressure</h2>', ...trialPlots(storage, s.id, events));
     const references = referenceRows(storage, s.id, p, s.startedAtMs);
     if (references.length > 0) parts.push('<h3>Published reference values (same protocol and measure only)</h3>', table(REFERENCE_HEAD, references));
     const symptoms = symptomsOfSession(storage, s.id);
@@ -109,7 +134,6 @@ export function sessionReport(storage: Storage, sessionId: number, footer: strin
   } else {
     parts.push('<h2>Tension</h2>', tensionChart(storage, s.id));
   }
-  const events = listEvents(storage, s.id);
   parts.push('<h2>Events and alarms</h2>', events.length === 0 ? '<p>None.</p>' : table(['Time', 'Kind', 'Detail'], events.map((e) => [dayTime(e.atMs), e.kind, eventText(e.detail)])));
   const fileName = `proprio-session-${s.id}-${p.clinicId.replace(/[^A-Za-z0-9_-]/g, '_')}-${day(s.startedAtMs)}.pdf`;
   return ok({ html: page(`Session ${s.id}`, parts.join('\n'), footer), fileName });

@@ -5,10 +5,15 @@
  * back as `balance.changed`; the session and each trial are in the database with the flags a
  * clinic needs (simulated, calibration used).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BalanceRunView } from '../../api/index.ts';
+import { ok } from '../../core/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
-import { getSession, listTrials } from '../../host/storage/index.ts';
+import { DEFAULT_PLATE_RATE_HZ } from '../../host/app/device-hub.ts';
+import { exportSession, getSession, listEvents, listTrials, readTrialSamples, storedSampleCount, streamsOfSession } from '../../host/storage/index.ts';
 import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
 
 /**
@@ -25,11 +30,13 @@ afterEach(async () => {
 });
 
 async function clinic(heightMm: number | null = 1700) {
-  const h = appHarness({ simulator: webSimulator({ seed: 4, timeScale: TIME_SCALE }) });
+  // The report's page as the shell's printer receives it.
+  const pages: string[] = [];
+  const h = appHarness({ simulator: webSimulator({ seed: 4, timeScale: TIME_SCALE }), htmlToPdf: (html) => (pages.push(html), Promise.resolve(ok(Buffer.from('%PDF-1.7 test')))) });
   open.push(h);
   await h.call('auth.setupAdmin', HARNESS_ADMIN);
   const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'B-1', familyName: 'Sway', givenName: 'Sam', dateOfBirth: '1950-05-05', heightMm, bodyMassKg: 70, notes: '' });
-  return { ...h, runs: () => h.events('balance.changed'), patientId: patient.id };
+  return { ...h, runs: () => h.events('balance.changed'), patientId: patient.id, pages };
 }
 
 describe('balance protocols through the contract', () => {
@@ -71,6 +78,60 @@ describe('balance protocols through the contract', () => {
     ]);
     expect(trials[1]?.metrics).toMatchObject({ outcome: 'completed', safety: 'spotter', isPlateCalibrated: false });
     expect(typeof (trials[0]?.metrics['sway'] as Record<string, unknown>)['pathLengthMm']).toBe('number');
+
+    // The plate's raw stream, one for the session; each trial's window in it holds exactly the samples it was scored on.
+    const streams = streamsOfSession(c.storage, ended.sessionId);
+    expect(streams.map((s) => [s.kind, s.calibrationId, s.rateHz])).toEqual([['plate', null, DEFAULT_PLATE_RATE_HZ]]);
+    for (const t of trials) {
+      const read = readTrialSamples(c.storage, t.id);
+      if (!read.ok || read.value.kind !== 'plate') throw new Error(`trial ${t.id}: no plate samples`);
+      expect(read.value.samples.count).toBe(t.metrics['samples']);
+      expect(read.value.samples.count).toBeGreaterThan(0.99 * 30 * DEFAULT_PLATE_RATE_HZ);
+    }
+    const streamSamples = storedSampleCount(c.storage, streams[0]?.id ?? 0);
+    expect(streamSamples).toBeGreaterThan(2 * 30 * DEFAULT_PLATE_RATE_HZ);
+    // `proprio db export` writes that stream whole, and each trial with its window in it.
+    const outDir = mkdtempSync(join(tmpdir(), 'proprio-balance-export-'));
+    try {
+      const exported = exportSession(c.storage, ended.sessionId, outDir);
+      if (!exported.ok) throw new Error(exported.error.message);
+      const document = JSON.parse(readFileSync(exported.value.jsonPath, 'utf8')) as { streams: { sampleCount: number }[]; trials: { streamId: number; fromTUs: number; toTUs: number }[] };
+      expect(document.streams.map((s) => s.sampleCount)).toEqual([streamSamples]);
+      expect(document.trials.every((t) => t.streamId === streams[0]?.id && t.toTUs - t.fromTUs === 30_000_000)).toBe(true);
+      expect(readFileSync(exported.value.csvPaths[0] ?? '', 'utf8').trimEnd().split('\n')).toHaveLength(streamSamples + 1);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    // The report recomputes each trial's COP from those counts: one stabilogram with its ellipse, and one AP/ML chart, per trial.
+    await c.call('reports.session', { sessionId: ended.sessionId });
+    const html = c.pages.at(-1) ?? '';
+    expect(html.match(/<figure class="cop-plot">/g)).toHaveLength(2);
+    expect(html.match(/<svg class="stabilogram"/g)).toHaveLength(2);
+    expect(html.match(/<ellipse class="ellipse95"/g)).toHaveLength(2);
+    expect(html.length).toBeLessThan(200_000);
+  });
+
+  it('keeps recording across an unplugged plate: the trial is voided, the stream records the disconnect and goes on after the replug, and stopping writes it all', async () => {
+    const c = await clinic();
+    await c.call('devices.connect', { role: 'plate', port: 'sim:plate' });
+    await until('the plate', () => (c.app.devices.plate?.driver.connected === undefined ? undefined : true));
+    const { sessionId } = await c.call<BalanceRunView>('balance.start', { patientId: c.patientId, protocolId: 'romberg' });
+    await until('the first trial recording', () => (c.runs().at(-1)?.phase === 'recording' ? true : undefined));
+    await c.call('sim.setUnplugged', { role: 'plate', unplugged: true });
+    await until('the voided trial', () => (c.runs().at(-1)?.voided.length === 1 && c.runs().at(-1)?.isPlateConnected === false ? true : undefined));
+    await c.call('sim.setUnplugged', { role: 'plate', unplugged: false });
+    await until('the plate back', () => (c.runs().at(-1)?.isPlateConnected === true ? true : undefined));
+    const before = streamsOfSession(c.storage, sessionId)[0];
+    await c.call('balance.stop');
+    await until('the stop', () => (c.runs().at(-1)?.outcome === 'stopped' ? true : undefined));
+    expect(getSession(c.storage, sessionId)).toMatchObject({ ok: true, value: { status: 'aborted' } });
+    // Same plate, same stream: the disconnect and the reconnect are its events, not a crash or a new stream.
+    const streams = streamsOfSession(c.storage, sessionId);
+    expect(streams.map((s) => s.id)).toEqual([before?.id]);
+    const linkEvents = listEvents(c.storage, sessionId).filter((e) => e.streamId === before?.id && (e.kind === 'connect' || e.kind === 'disconnect'));
+    expect(linkEvents.map((e) => e.kind)).toEqual(['connect', 'disconnect', 'connect']);
+    expect(storedSampleCount(c.storage, before?.id ?? 0)).toBeGreaterThan(DEFAULT_PLATE_RATE_HZ);
+    expect(c.runs().at(-1)?.problem).toBeNull();
   });
 
   it('refuses what cannot run, with a reason: no plate, an unknown protocol, an active task without a height, a second run', async () => {

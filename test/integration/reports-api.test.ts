@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../core/index.ts';
-import { createSession, listAudit } from '../../host/storage/index.ts';
+import { addTrial, createSession, listAudit } from '../../host/storage/index.ts';
 import { appHarness, HARNESS_ADMIN, type AppHarness } from '../support/app-harness.ts';
 
 let harness: AppHarness | undefined;
@@ -30,11 +30,16 @@ describe('reports through the shell printer', () => {
     const admin = await h.call<{ operator: { id: number } }>('auth.status');
     const session = createSession(h.storage, { patientId: patient.id, operatorId: admin.operator.id, kind: 'balance' });
     if (!session.ok) throw new Error('no session');
+    // A trial stored before Proprio kept the plate's stream: its results, and a line instead of a plot.
+    const trial = addTrial(h.storage, { sessionId: session.value.id, protocol: 'romberg', condition: 'eo', startedAtMs: 1, endedAtMs: 2, metrics: { outcome: 'completed' }, algorithmVersion: 'sway-1' }, admin.operator.id);
+    if (!trial.ok) throw new Error('no trial');
 
     const file = await h.call<{ fileName: string; pdfBase64: string }>('reports.session', { sessionId: session.value.id });
     expect(Buffer.from(file.pdfBase64, 'base64').toString('latin1')).toBe('%PDF-1.7 test');
     expect(file.fileName).toMatch(new RegExp(`^proprio-session-${session.value.id}-R-9-\\d{4}-\\d\\d-\\d\\d\\.pdf$`));
     expect(pages[0]).toContain('Report, Rae');
+    expect(pages[0]).toContain('No raw samples were recorded for this trial');
+    expect(pages[0]).not.toContain('<svg');
     const exported = () => listAudit(h.storage, 50).filter((row) => row.action === 'report-exported');
     expect(exported()).toHaveLength(1);
 
