@@ -84,7 +84,8 @@ function plateConnected(slot: StreamSlot, connection: PlateConnected, calibratio
 
 export function recordPlate(recorder: SessionRecorder, driver: PlateDriver, calibrationId: number | null = null): DeviceRecording {
   const slot = new StreamSlot(recorder, 'plate');
-  // A plate already streaming when recording starts (a balance run) opens its stream now.
+  // A plate already streaming when recording starts (a balance run) opens its stream now: no
+  // `connected` event will come until the next reconnect.
   if (driver.connected !== undefined) plateConnected(slot, driver.connected, calibrationId);
   const offs = [
     driver.events.on('connected', (connection) => plateConnected(slot, connection, calibrationId)),
@@ -98,6 +99,8 @@ export function recordPlate(recorder: SessionRecorder, driver: PlateDriver, cali
 
 export function recordTable(recorder: SessionRecorder, driver: TableDriver): DeviceRecording {
   const slot = new StreamSlot(recorder, 'table');
+  // As for the plate: a table connected before the session began (a decompression session) opens its stream now.
+  if (driver.connected !== undefined) slot.connected(driver.connected.identity, driver.connected.capabilities.telemetryHz, null);
   const offs = [
     driver.events.on('connected', (connection) => slot.connected(connection.identity, connection.capabilities.telemetryHz, null)),
     driver.events.on('telemetry', (frame) => slot.push((streamId) => recorder.pushTableTelemetry(streamId, frame))),

@@ -70,3 +70,37 @@ it('records every delivered plate sample and table frame, and the unplug as disc
   expect(kinds).toContain('connect:table');
   storage.close();
 });
+
+it('opens the streams of drivers already connected when recording starts, as the app’s sessions find them', async () => {
+  const { storage } = orThrow(openStorage({ path: join(dir, 'connected-first.sqlite') }));
+  const operator = orThrow(createOperator(storage, { username: 'thera', displayName: 'Thera', role: 'therapist', passwordHash: null }, undefined));
+  const patient = orThrow(createPatient(storage, { clinicId: 'D-2', familyName: 'Drive', givenName: 'Early', dateOfBirth: '1975-05-05', heightMm: 1700, bodyMassKg: 75, notes: '' }, operator.id));
+  const session = orThrow(createSession(storage, { patientId: patient.id, operatorId: operator.id, kind: 'decompression' }));
+  const port = (spec: string) => orThrow(transportFor(orThrow(parsePortSpec(spec)), sims.connector));
+  const plate = new PlateDriver({ transport: port('sim:plate'), rateHz: 1000 });
+  const table = new TableDriver({ transport: port('sim:table') });
+  plate.start();
+  table.start();
+  try {
+    await waitFor('both devices connected', () => plate.connected !== undefined && table.connected !== undefined, 10_000);
+    const countsPerN = plate.connected?.capabilities.countsPerN;
+    const recording = startSessionRecording({ storage, sessionId: session.id, plate, table });
+    let samples = 0;
+    let frames = 0;
+    plate.events.on('samples', (block) => (samples += block.count));
+    table.events.on('telemetry', () => frames++);
+    await waitFor('samples and telemetry while recording', () => samples >= 500 && frames >= 5, 10_000);
+    await Promise.all([plate.stop(), table.stop()]);
+    orThrow(recording.finish('complete', operator.id));
+    expect(orThrow(readPlateSamples(storage, recording.plateStreamId() ?? 0)).count).toBe(samples);
+    expect(orThrow(readTableTelemetry(storage, recording.tableStreamId() ?? 0)).count).toBe(frames);
+    const connects = listEvents(storage, session.id).filter((event) => event.kind === 'connect');
+    expect(connects.map((event) => event.streamId)).toEqual([recording.plateStreamId(), recording.tableStreamId()]);
+    // The plate's geometry goes with its stream, so its counts can be turned into COP without it.
+    expect(connects[0]?.detail['geometry']).toMatchObject({ countsPerN });
+    expect(countsPerN).toBeGreaterThan(0);
+  } finally {
+    await Promise.all([plate.stop(), table.stop()]);
+    storage.close();
+  }
+});
