@@ -125,5 +125,6 @@ export function copPlots(trace: CopTrace, maxPoints = MAX_PLOT_POINTS): string {
     STABILOGRAM_PX,
     maxPoints,
   );
-  return `<figure class="cop-plot">${stabilogram(path, all)}${series}</figure>`;
+  // Side by side within an A4 page's width; one trial's plots never split across pages.
+  return `<figure class="cop-plot" style="margin:0;display:flex;gap:3mm;align-items:flex-start;break-inside:avoid">${stabilogram(path, all)}${series}</figure>`;
 }

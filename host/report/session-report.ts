@@ -72,7 +72,7 @@ function referenceRows(storage: Storage, sessionId: number, patient: Patient, at
 function trialPlots(storage: Storage, sessionId: number, events: readonly SessionEvent[]): string[] {
   return listTrials(storage, sessionId).map((t) => {
     const cop = trialCop(storage, t, events);
-    return `<section class="trial-plots"><h3>${esc(t.condition)}</h3>${cop.ok ? copPlots(cop.value) : `<p>${esc(cop.error)}</p>`}</section>`;
+    return `<section class="trial-plots" style="break-inside:avoid"><h3>${esc(t.condition)}</h3>${cop.ok ? copPlots(cop.value) : `<p>${esc(cop.error)}</p>`}</section>`;
   });
 }
 

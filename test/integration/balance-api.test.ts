@@ -105,7 +105,7 @@ describe('balance protocols through the contract', () => {
     // The report recomputes each trial's COP from those counts: one stabilogram with its ellipse, and one AP/ML chart, per trial.
     await c.call('reports.session', { sessionId: ended.sessionId });
     const html = c.pages.at(-1) ?? '';
-    expect(html.match(/<figure class="cop-plot">/g)).toHaveLength(2);
+    expect(html.match(/<figure class="cop-plot"/g)).toHaveLength(2);
     expect(html.match(/<svg class="stabilogram"/g)).toHaveLength(2);
     expect(html.match(/<ellipse class="ellipse95"/g)).toHaveLength(2);
     expect(html.length).toBeLessThan(200_000);
