@@ -66,7 +66,7 @@ describe('trialCop', () => {
     expect(cop.tS.length).toBe(50);
     expect(cop.tS[49]).toBeCloseTo(0.049, 9);
     // Equal counts on every cell of a square plate: the COP is its centre.
-    expect([...cop.copXMm].every((x) => Math.abs(x) < 1e-9) && [...cop.copYMm].every((y) => Math.abs(y) < 1e-9)).toBe(true);
+    expect(Array.from(cop.copXMm).every((x) => Math.abs(x) < 1e-9) && Array.from(cop.copYMm).every((y) => Math.abs(y) < 1e-9)).toBe(true);
   });
 
   it('uses the stored coefficients of the calibration the trial records', () => {
