@@ -84,20 +84,30 @@ describe('patient switch latency', () => {
     };
     const latenciesMs: number[] = [];
     for (let press = 0; press < 3; press++) {
+      const isAtSwitchTest = (): boolean => runner.state.phase.kind === 'prechecking' && runner.state.phase.step === 'switch-test';
       if (press === 0) runner.operator({ kind: 'begin-prechecks' });
       else {
         await until('the table released', () => driver.lastTelemetry?.state === 'RELD' && (driver.lastTelemetry?.measuredN ?? 99) < 5);
         sim.releaseSwitch();
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        runner.operator({ kind: 're-arm', reason: 'latency test' });
+        // A precheck step that times out on a starved machine returns to `released`; the
+        // therapist re-arms again. This test measures the release, not the prechecks' timing.
+        for (let attempt = 1; !isAtSwitchTest(); attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          runner.operator({ kind: 're-arm', reason: 'latency test' });
+          await waitFor('the switch self-test', () => isAtSwitchTest() || runner.state.phase.kind === 'released', 10_000).catch(() => undefined);
+          if (attempt === 3) break;
+        }
       }
-      await until('the switch self-test', () => runner.state.phase.kind === 'prechecking' && runner.state.phase.step === 'switch-test');
+      await until('the switch self-test', isAtSwitchTest);
       sim.pressSwitch();
       await new Promise((resolve) => setTimeout(resolve, 100));
       sim.releaseSwitch();
       await until('ready', () => runner.state.phase.kind === 'ready');
       runner.operator({ kind: 'start' });
-      await until('tension', () => (driver.lastTelemetry?.measuredN ?? 0) > 40);
+      // After a patient stop the session is capped at the force of that stop (ref §7.5): each
+      // press comes once the tension is most of the way to the cap in force.
+      const pressAtN = Math.min(40, 0.8 * runner.state.capN);
+      await until(`tension above ${pressAtN.toFixed(1)} N`, () => (driver.lastTelemetry?.measuredN ?? 0) > pressAtN);
       arrivedAt = undefined;
       const stampsBefore = releaseStamps.length;
       sim.pressSwitch();
