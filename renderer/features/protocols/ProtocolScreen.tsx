@@ -152,9 +152,9 @@ function RunPanel({ run, loop }: { readonly run: BalanceRunView; readonly loop: 
       <RunResults run={run} />
       <ReferenceValues run={run} />
       {/* Keyed by session: a new run never shows the last patient's history while its own loads. */}
-      <BaselineComparison key={run.sessionId} run={run} />
+      <BaselineComparison key={`baseline-${run.sessionId}`} run={run} />
       <SymptomList marks={run.symptoms} labelOf={(id) => trialsSoFar.find((t) => t.id === id)?.label ?? id} />
-      <SymptomForm key={run.sessionId} sessionId={run.sessionId} trials={trialsSoFar} defaultTrialId={isRunning ? run.trial.id : null} />
+      <SymptomForm key={`symptoms-${run.sessionId}`} sessionId={run.sessionId} trials={trialsSoFar} defaultTrialId={isRunning ? run.trial.id : null} />
     </section>
   );
 }
