@@ -3,7 +3,7 @@ export { BugError, assertNever } from './bug.ts';
 export { type Clock, ManualClock } from './clock.ts';
 export { Emitter } from './emitter.ts';
 export { copFromForces, MIN_COP_LOAD_N, type CopPoint, type CellPositionMm } from './cop/cop-from-forces.ts';
-export { NEWTONS_PER_POUND_FORCE, STANDARD_GRAVITY_MPS2, newtonsToPoundsForce, newtonsToKilogramsForce } from './units.ts';
+export { NEWTONS_PER_POUND_FORCE, STANDARD_GRAVITY_MPS2, clinicForceUnit, newtonsToPoundsForce, newtonsToKilogramsForce, type ClinicForceUnit } from './units.ts';
 export * from './calibration/index.ts';
 export {
   computeSwayMetrics,

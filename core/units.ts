@@ -12,3 +12,13 @@ export function newtonsToPoundsForce(forceN: number): number {
 export function newtonsToKilogramsForce(forceN: number): number {
   return forceN / STANDARD_GRAVITY_MPS2;
 }
+
+/** How a clinic reads a tension: kgf where it weighs in kg, lbf where it weighs in lb (the units setting). */
+export interface ClinicForceUnit {
+  readonly symbol: 'kgf' | 'lbf';
+  fromNewtons(forceN: number): number;
+}
+
+export function clinicForceUnit(massUnit: 'kg' | 'lb'): ClinicForceUnit {
+  return massUnit === 'lb' ? { symbol: 'lbf', fromNewtons: newtonsToPoundsForce } : { symbol: 'kgf', fromNewtons: newtonsToKilogramsForce };
+}

@@ -1,6 +1,6 @@
 /** The contract's history method: a patient's sessions with their trials' headline figures, from the clinic database. */
 import type { ApiHandlers, HistorySession, HistoryTrial, MassUnit } from '../../api/index.ts';
-import { newtonsToKilogramsForce, newtonsToPoundsForce, ok } from '../../core/index.ts';
+import { clinicForceUnit, ok } from '../../core/index.ts';
 import { listTrials, readSettings, sessionsForPatient, type Session, type Storage, type Trial } from '../storage/index.ts';
 import { storageRefusal } from './storage-refusal.ts';
 import { symptomsOfSession } from './symptom-marks.ts';
@@ -21,7 +21,8 @@ function trialView(trial: Trial): HistoryTrial {
 
 /** A tension as the clinic reads it: kgf with kg, lbf with lb (the units setting). */
 function clinicForce(forceN: number, massUnit: MassUnit): string {
-  return massUnit === 'lb' ? `${newtonsToPoundsForce(forceN).toFixed(0)} lbf` : `${newtonsToKilogramsForce(forceN).toFixed(1)} kgf`;
+  const force = clinicForceUnit(massUnit);
+  return `${force.fromNewtons(forceN).toFixed(force.symbol === 'lbf' ? 0 : 1)} ${force.symbol}`;
 }
 
 /** Balance sessions carry the protocol's name in their notes; decompression sessions a JSON summary. */

@@ -4,7 +4,7 @@
  * alarm and event. Built from the clinic database only, so `proprio report` and the app print
  * the same page. Simulated sessions say so at the top.
  */
-import { err, newtonsToPoundsForce, ok, type Result } from '../../core/index.ts';
+import { clinicForceUnit, err, ok, type Result } from '../../core/index.ts';
 import {
   getOperator,
   getPatient,
@@ -76,6 +76,7 @@ function trialPlots(storage: Storage, sessionId: number, events: readonly Sessio
   });
 }
 
+/** Measured tension against the set-point, in the clinic's force unit (kgf or lbf, the units setting). */
 function tensionChart(storage: Storage, sessionId: number): string {
   const stream = streamsOfSession(storage, sessionId).find((s) => s.kind === 'table');
   if (stream === undefined) return '<p>No table telemetry was recorded.</p>';
@@ -83,13 +84,14 @@ function tensionChart(storage: Storage, sessionId: number): string {
   if (!read.ok) return `<p class="flag">The table telemetry could not be read: ${esc(read.error.message)}</p>`;
   const t0 = read.value.tUs[0] ?? 0;
   const tS = read.value.tUs.map((t) => (t - t0) / 1e6);
-  const lbf = (column: Float64Array): Float64Array => column.map((n) => newtonsToPoundsForce(n));
+  const force = clinicForceUnit(readSettings(storage).massUnit);
+  const inUnit = (column: Float64Array): Float64Array => column.map((n) => force.fromNewtons(n));
   return lineChart(
     [
-      { label: 'measured', colour: '#1f5f8b', x: tS, y: lbf(read.value.measuredN) },
-      { label: 'set-point', colour: '#6b4c9a', x: tS, y: lbf(read.value.setpointN) },
+      { label: 'measured', colour: '#1f5f8b', x: tS, y: inUnit(read.value.measuredN) },
+      { label: 'set-point', colour: '#6b4c9a', x: tS, y: inUnit(read.value.setpointN) },
     ],
-    { x: 'time, s', y: 'tension, lbf' },
+    { x: 'time, s', y: `tension, ${force.symbol}` },
   );
 }
 
