@@ -8,6 +8,10 @@ export default defineConfig({
     allowOnly: false,
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Vitest's default on two cores is one worker (cores − 1). Many cross-boundary suites mostly
+    // wait (a real-time PTY stream, child processes, compressed-clock protocols), so two files at
+    // a time keep both cores busy and `npm test` inside its 10 minutes.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
