@@ -37,6 +37,8 @@ export async function exportPageToPdf(win: BrowserWindow, suggestedName = 'propr
 export async function printHtmlToPdf(html: string): Promise<{ readonly ok: true; readonly value: Buffer } | { readonly ok: false; readonly error: string }> {
   const win = new BrowserWindow({
     show: false,
+    // Written out like the main window's (window.ts), not shared through a constant, so
+    // Electronegativity sees every flag of this window too.
     webPreferences: {
       partition: 'proprio-print',
       javascript: false,
