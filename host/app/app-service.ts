@@ -6,7 +6,7 @@
  * Adding a feature's methods: write `<feature>Handlers(...)` returning `Pick<ApiHandlers, …>` for
  * its methods (as simulator-handlers.ts does) and spread it into `handlers` below.
  */
-import type { Access, ApiError, ApiHandlers, AppInfo, MethodName, OutgoingEvent } from '../../api/index.ts';
+import type { Access, ApiError, ApiHandlers, AppInfo, DecompressionView, MethodName, OutgoingEvent } from '../../api/index.ts';
 import { realTimers, type Timers } from '../../native-bridge/index.ts';
 import { readSettings, type Storage } from '../storage/index.ts';
 import { authHandlers } from './auth-handlers.ts';
@@ -88,6 +88,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     devices,
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'decompression.changed', payload: view } }),
+    tableBusy: (): string | undefined => (tableCalibration.status() === null ? undefined : 'its load cell is being calibrated'),
   });
   const plateWizard = new PlateCalibrationWizard({
     storage: options.storage,
@@ -109,6 +110,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     timers,
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'calibration.tableChanged', payload: view } }),
+    tableBusy: (): string | undefined => {
+      const view: DecompressionView | null = decompression.status();
+      return view === null || view.isOver ? undefined : 'a decompression session is under way on it';
+    },
   });
   const appInfo = options.appInfo ?? { name: 'Proprio', version: 'unknown' };
   const handlers: ApiHandlers = {

@@ -32,6 +32,8 @@ export interface DecompressionConsoleOptions {
   readonly devices: DeviceHub;
   readonly nowEpochMs: () => number;
   readonly publish: (view: DecompressionView | null) => void;
+  /** Why no session may begin on the table now (its calibration running), or undefined. */
+  readonly tableBusy: () => string | undefined;
 }
 
 /** The form field an envelope violation is about. */
@@ -186,6 +188,8 @@ export class DecompressionConsole {
 
   begin(input: PrescriptionInput, operatorId: number): ApiResponse<DecompressionView> {
     if (this.session !== undefined && !this.session.current.isOver) return apiError('refused', 'A decompression session is under way; stop it first.');
+    const busy = this.o.tableBusy();
+    if (busy !== undefined) return apiError('refused', `No session can begin on the table now: ${busy}.`);
     const screened = this.screening.check(input.patientId, input.region);
     if (!screened.ok) return screened;
     const plan = planFor(this.o, input);

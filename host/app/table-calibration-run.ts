@@ -35,6 +35,8 @@ export interface TableCalibrationRunOptions {
   readonly timers: Timers;
   readonly nowEpochMs: () => number;
   readonly publish: (view: TableCalibrationRunView | null) => void;
+  /** Why the table cannot be calibrated now (a decompression session on it), or undefined. */
+  readonly tableBusy: () => string | undefined;
 }
 
 interface Awaited {
@@ -84,6 +86,9 @@ export class TableCalibrationRun {
     const operator = this.o.session.status().operator;
     if (operator === null) return apiError('not-signed-in', 'Please sign in first.');
     if (this.running !== undefined) return apiError('refused', `A table calibration is already running (${this.running.operator}).`);
+    // The procedure pulls the table to its reference loads: never with a patient's session on it.
+    const busy = this.o.tableBusy();
+    if (busy !== undefined) return apiError('refused', `The table cannot be calibrated now: ${busy}.`);
     const run: Running = {
       slot,
       identity: connected.identity,

@@ -99,11 +99,16 @@ describe('table calibration with the gauge typed in', () => {
     expect(actions.filter((a) => a === 'table-calibration-reading-taken')).toHaveLength(asked.length);
   }, 120_000);
 
-  it('cancelled while a reading is awaited: the table disarms, nothing is stored', async () => {
+  it('cancelled while a reading is awaited: no session may begin meanwhile; the table disarms, nothing is stored', async () => {
     const c = await clinic(TECHNICIAN);
     const run = background(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
     // The first reading is asked at rest with the table zeroed and armed.
     expect(await c.nextPrompt(null)).toMatchObject({ direction: 'rest', sweep: 'fit', step: 0, steps: 3 });
+    // Meanwhile no decompression session may begin on the table (an admin tries).
+    await c.call('auth.signIn', { username: HARNESS_ADMIN.username, password: HARNESS_ADMIN.password });
+    const patient = await c.call<{ id: number }>('patients.create', { clinicId: 'T-1', familyName: 'Table', givenName: 'Tom', dateOfBirth: '1970-01-01', heightMm: 1700, bodyMassKg: 80, notes: '' });
+    const prescription = { patientId: patient.id, region: 'lumbar', kind: 'static', maxN: null, minN: null, holdMs: 10_000, restMs: 5_000, rampUpMs: 0, rampDownMs: 0, steps: 1, shape: 'linear', rampRateNps: null, treatmentMs: 60_000, angleDeg: 10, confirmedN: null };
+    await expect(c.call('decompression.begin', prescription)).rejects.toThrow(/refused: No session can begin on the table now: its load cell is being calibrated\./);
     await c.call('calibration.tableCancel');
     await expect(run.result).rejects.toThrow(/refused: The calibration stopped: cancelled by the technician\. Nothing was stored\./);
     expect(c.stored()).toEqual([]);

@@ -98,6 +98,8 @@ describe('the decompression console through the contract', () => {
     expect(listed.find((d) => d.role === 'table')?.calibration).toMatchObject({ status: 'passed', calibrationId: inDate.ok ? inDate.value.id : -1 });
     const begun = await c.call<DecompressionView>('decompression.begin', c.prescription);
     expect(begun.isSimulated).toBe(true);
+    // The table's calibration pulls it to reference loads: refused while a session is on it.
+    await expect(c.call('calibration.table', { levelsN: [150, 600] })).rejects.toThrow(/refused: The table cannot be calibrated now: a decompression session is under way on it\./);
     await until('the switch test', () => (c.last()?.detail?.startsWith('prechecking: switch-test') === true ? true : undefined));
     await c.call('sim.setPatientSwitch', { position: 'pressed' });
     await sleep(100);
