@@ -82,6 +82,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     devices,
     nowEpochMs: options.nowEpochMs ?? preciseEpochMs,
     publish: (view) => publish({ kind: 'json', message: { kind: 'event', name: 'balance.changed', payload: view } }),
+    plateBusy: (): string | undefined => (plateWizard.status() === null ? undefined : 'its calibration wizard is open (finish or cancel it on the Devices screen)'),
   });
   const decompression = new DecompressionConsole({
     storage: options.storage,

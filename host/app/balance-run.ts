@@ -26,6 +26,8 @@ export interface BalanceRunsOptions {
   readonly devices: DeviceHub;
   readonly nowEpochMs: () => number;
   readonly publish: (view: BalanceRunView | null) => void;
+  /** Why no protocol may start on the plate now (its calibration wizard open), or undefined. */
+  readonly plateBusy: () => string | undefined;
 }
 
 export interface Calibration {
@@ -246,6 +248,8 @@ export class BalanceRuns {
 
   start(patientId: number, protocolId: string, operatorId: number): ApiResponse<BalanceRunView> {
     if (this.run !== undefined && !this.run.hasEnded) return apiError('refused', `${this.run.current.protocol.name} is still running; stop it first.`);
+    const busy = this.o.plateBusy();
+    if (busy !== undefined) return apiError('refused', `No protocol can start on the plate now: ${busy}.`);
     const patient = getPatient(this.o.storage, patientId);
     if (!patient.ok) return apiError('not-found', `There is no patient with id ${patientId}.`);
     const protocol = protocolFor(protocolId, patient.value);

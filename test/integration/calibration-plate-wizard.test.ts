@@ -98,7 +98,7 @@ describe('the plate calibration wizard through the contract', () => {
     await until('the plate shown as calibrated', () => (c.app.devices.list()[0]?.calibration?.status === 'passed' ? true : undefined));
   }, 60_000);
 
-  it('refuses bad steps with a clear message, and a plate unplugged mid-step stores nothing', async () => {
+  it('refuses bad steps with a clear message, shares the plate with no protocol, and a plate unplugged mid-step stores nothing', async () => {
     const c = await clinic();
     await expect(c.call('calibration.plateTare')).rejects.toThrow(/refused: No plate calibration is open/);
     // Not while a patient's balance protocol runs on the plate.
@@ -107,6 +107,8 @@ describe('the plate calibration wizard through the contract', () => {
     await expect(c.call('calibration.plateOpen')).rejects.toThrow(/refused: The plate cannot be calibrated now: Romberg.* is running on it/);
     await c.call('balance.stop');
     await c.call('calibration.plateOpen');
+    // …and no protocol starts while the wizard is open.
+    await expect(c.call('balance.start', { patientId: patient.id, protocolId: 'romberg' })).rejects.toThrow(/refused: No protocol can start on the plate now: its calibration wizard is open/);
     await expect(c.call('calibration.plateTake', { pointId: 'centre-40' })).rejects.toThrow(/refused: Zero the empty plate before taking points/);
     await expect(c.call('calibration.plateTake', { pointId: 'middle-3' })).rejects.toThrow(/invalid-request: There is no point "middle-3" in the plan/);
     await expect(c.call('calibration.plateTake', { pointId: '' })).rejects.toThrow(/invalid-request: .*pointId/);
