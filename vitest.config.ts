@@ -2,6 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 // Vitest runs every *.test.ts: unit tests beside their source, cross-boundary suites under test/.
 // Playwright specs (*.spec.ts) live only under test/e2e/ and never match here.
+
+/**
+ * Suites that hold real-time bounds over a real serial path or real processes (a 1000 Hz PTY
+ * stream, the table's 500 ms watchdog, the patient switch's 100 ms, SIGKILL recovery): they run
+ * last, one at a time, so no other suite competes with them for the two cores.
+ */
+const REAL_TIME_SUITES = [
+  'test/integration/plate-pty.test.ts',
+  'test/integration/table-link.test.ts',
+  'test/integration/decompression-patient-switch.test.ts',
+  'test/system/decompression-sigkill.test.ts',
+  'test/system/recording-sigkill.test.ts',
+];
+
 export default defineConfig({
   test: {
     exclude: ['**/node_modules/**', 'test/e2e/**'],
@@ -9,8 +23,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Vitest's default on two cores is one worker (cores − 1). Many cross-boundary suites mostly
-    // wait (a real-time PTY stream, child processes, compressed-clock protocols), so two files at
-    // a time keep both cores busy and `npm test` inside its 10 minutes.
+    // wait (child processes, compressed-clock protocols), so two files at a time keep both cores
+    // busy and `npm test` inside its 10 minutes.
     maxWorkers: 2,
     projects: [
       {
@@ -22,7 +36,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'cross', include: ['test/**/*.test.ts'], testTimeout: 120_000 },
+        test: { name: 'cross', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/e2e/**', ...REAL_TIME_SUITES], testTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'real-time', include: REAL_TIME_SUITES, testTimeout: 120_000, maxWorkers: 1, sequence: { groupOrder: 1 } },
       },
     ],
   },
