@@ -103,7 +103,9 @@ describe('table over a socat PTY', () => {
     // Only an explicit reset leaves RELD, once the host is back.
     rig.driver.setHeartbeatEnabled(true);
     expect((await rig.driver.setTension(100, 20)).ok).toBe(false);
-    expect(await rig.driver.reset()).toMatchObject({ ok: true });
+    await waitFor('the table hearing the host again', () => ((rig.driver.lastTelemetry?.flags ?? 0) & TABLE_FLAG.hostOk) !== 0, 2000);
+    const reset = await rig.driver.reset();
+    expect(reset, JSON.stringify(reset)).toMatchObject({ ok: true });
   }, 40_000);
 
   it('releases on the patient switch and reports the reason', async () => {
