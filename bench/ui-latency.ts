@@ -6,7 +6,11 @@
  * - latency: a sample entering the host (its `receivedAtMs`, when the driver handed its block on)
  *   to the end of the animation frame that drew it, both on the epoch clock of this machine;
  * - frame interval: between animation frames (60 Hz display: 16.7 ms when none is dropped);
- * - draw: script and drawing work inside each frame (ring unroll + three uPlot redraws).
+ * - draw: script and drawing work inside each frame (ring unroll, decimation, three uPlot redraws
+ *   in immediate mode, so uPlot's drawing is inside the frame and inside the figure);
+ * - delivery, to split the latency: a sample entering the host to its batch reaching the page's
+ *   script (host batching + WebSocket + the page's event loop); the rest is the wait for the next
+ *   frame and the frame's own work.
  * Targets: latency p99 ≤ 50 ms, frame interval p95 ≤ 17.5 ms, draw p95 ≤ 8 ms.
  */
 import { chromium } from '@playwright/test';

@@ -36,7 +36,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#ffffff',
     // Written out here, not built elsewhere, so static checkers (Electronegativity) see each flag.
     webPreferences: {
-      preload: options.preloadPath,
+      // Reviewed, as Electronegativity's PRELOAD_JS_CHECK asks (a manual-review check that flags any
+      // preload; eng-disable is its own mark for a reviewed line): the one preload
+      // (electron/preload/index.ts) uses only contextBridge and ipcRenderer and exposes one narrow
+      // window.proprio, call and on, over two fixed channels (STYLE.md §8); the dependency rule
+      // `electron-preload` keeps its imports to those, and main checks the sender frame of every
+      // call (electron/main/ipc.ts).
+      preload: options.preloadPath, /* eng-disable PRELOAD_JS_CHECK */
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

@@ -1,6 +1,6 @@
 /** Per-cell vertical force as four bars (uPlot's bars path builder), newest sample, newtons. */
 import uPlot from 'uplot';
-import { CHART_COLOURS, axis } from './chart-theme.ts';
+import { CHART_COLOURS, axis, drawNow } from './chart-theme.ts';
 
 /** Bars start on this scale and grow with the load: a 70 kg person puts about 170 N on each cell. */
 const MIN_TOP_N = 400;
@@ -29,11 +29,11 @@ export function createCellBars(target: HTMLElement, forcesN: Float64Array, width
       let peakN = 0;
       for (const forceN of forcesN) if (forceN > peakN) peakN = forceN;
       const wanted = Math.max(MIN_TOP_N, Math.ceil(peakN / TOP_STEP_N) * TOP_STEP_N);
-      if (wanted !== topN) {
+      drawNow(chart, [cells, forcesN], () => {
+        if (wanted === topN) return;
         topN = wanted;
         chart.setScale('y', { min: 0, max: wanted });
-      }
-      chart.setData([cells, forcesN]);
+      });
     },
   };
 }

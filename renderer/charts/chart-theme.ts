@@ -35,3 +35,15 @@ export function axis(label: string): { label: string; stroke: string; font: stri
 export function unitAxis(label: string, unit: UnitFormat): uPlot.Axis {
   return { ...axis(label), values: (_u, splits) => splits.map((value) => unit.plain(value)) };
 }
+
+/**
+ * Hands a chart its frame's data and draws it at once. uPlot otherwise draws in a microtask after
+ * the frame callback returns, outside the work FrameLoop measures (bench/ui-latency.ts); in
+ * immediate mode the per-frame figure counts the real drawing.
+ */
+export function drawNow(chart: uPlot, data: uPlot.AlignedData, before?: () => void): void {
+  chart.batch(() => {
+    before?.();
+    chart.setData(data);
+  });
+}

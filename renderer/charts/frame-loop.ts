@@ -31,8 +31,10 @@ export class FrameLoop {
    */
   markDirty(receivedAtMs: Float64Array): void {
     this.dirty = true;
+    const arrivedAtEpochMs = performance.timeOrigin + performance.now();
     for (let i = 0; i < receivedAtMs.length; i++) {
       const atMs = receivedAtMs[i] as number;
+      this.stats.delivery.add(arrivedAtEpochMs - atMs);
       const last = this.pending - 1;
       if (last >= 0 && this.pendingReceivedAtMs[last] === atMs) {
         this.pendingCount[last] = (this.pendingCount[last] ?? 0) + 1;

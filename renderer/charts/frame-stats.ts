@@ -52,12 +52,18 @@ export interface FrameStatsSummary {
   readonly latencySamples: number;
   readonly latencyP50Ms: number;
   readonly latencyP99Ms: number;
+  /** Host to page alone: a sample entering the host to its batch reaching the page's script. */
+  readonly deliveryP50Ms: number;
+  readonly deliveryP99Ms: number;
+  readonly frameIntervalP99Ms: number;
+  readonly frameIntervalMaxMs: number;
 }
 
 export class FrameStats {
   readonly frameInterval = new Histogram();
   readonly draw = new Histogram();
   readonly latency = new Histogram();
+  readonly delivery = new Histogram();
 
   summary(): FrameStatsSummary {
     return {
@@ -69,6 +75,10 @@ export class FrameStats {
       latencySamples: this.latency.count,
       latencyP50Ms: this.latency.quantile(0.5),
       latencyP99Ms: this.latency.quantile(0.99),
+      deliveryP50Ms: this.delivery.quantile(0.5),
+      deliveryP99Ms: this.delivery.quantile(0.99),
+      frameIntervalP99Ms: this.frameInterval.quantile(0.99),
+      frameIntervalMaxMs: this.frameInterval.quantile(1),
     };
   }
 
@@ -76,5 +86,6 @@ export class FrameStats {
     this.frameInterval.reset();
     this.draw.reset();
     this.latency.reset();
+    this.delivery.reset();
   }
 }

@@ -7,7 +7,7 @@
  */
 import uPlot from 'uplot';
 import type { UnitFormat } from '../app/units.ts';
-import { CHART_COLOURS, unitAxis } from './chart-theme.ts';
+import { CHART_COLOURS, drawNow, unitAxis } from './chart-theme.ts';
 
 /** How much of the path the tail shows, and in how many fading steps (display design choices). */
 export const STABILOGRAM_TAIL_MS = 10_000;
@@ -107,7 +107,7 @@ export function createStabilogram(target: HTMLElement, source: StabilogramSource
       halfRangeMm = Math.max(MIN_HALF_RANGE_MM, Math.ceil(maxAbs / RANGE_STEP_MM) * RANGE_STEP_MM);
       // Mode 2 data is [null, [xs, ys]]; the path builder reads `source` itself. Scales are re-ranged
       // on every setData through `range`, which keeps the square, growing view.
-      chart.setData([null, [source.xMm.subarray(0, source.length), source.yMm.subarray(0, source.length)]] as unknown as uPlot.AlignedData);
+      drawNow(chart, [null, [source.xMm.subarray(0, source.length), source.yMm.subarray(0, source.length)]] as unknown as uPlot.AlignedData);
     },
   };
 }

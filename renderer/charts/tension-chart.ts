@@ -9,7 +9,7 @@
 import uPlot from 'uplot';
 import type { ApiClient, StreamBatch } from '../../api/index.ts';
 import type { UnitFormat } from '../app/units.ts';
-import { CHART_COLOURS, axis } from './chart-theme.ts';
+import { CHART_COLOURS, axis, drawNow } from './chart-theme.ts';
 import { ColumnRing } from './column-ring.ts';
 import type { FrameLoop } from './frame-loop.ts';
 
@@ -87,7 +87,7 @@ export function createLiveTensionView(client: ApiClient, loop: FrameLoop, target
       measured[i] = (measured[i] as number) * perNewton;
       setpoint[i] = (setpoint[i] as number) * perNewton;
     }
-    chart.setData(view());
+    drawNow(chart, view());
   };
 
   const offBatch = client.on('table.telemetry', onBatch);
