@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -24,7 +24,7 @@ const report = path.join(dir, 'findings.sarif');
 function severitiesFromTable(text) {
   const severities = new Map();
   let row;
-  for (const line of text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
+  for (const line of stripVTControlCharacters(text).split('\n')) {
     const cells = line.split('│').map((cell) => cell.trim());
     const at = /^(\d+):\d+$/.exec(cells[3] ?? '');
     if (/_CHECK$/.test(cells[1] ?? '') && at !== null) row = `${cells[1]} ${path.relative(root, cells[2])}:${at[1]}`;
