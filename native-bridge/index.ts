@@ -36,6 +36,7 @@ export { discoverPorts, type DiscoveredPort, type Discovery } from './transport/
 export { LineFramer } from './framing/line-framer.ts';
 export { realTimers, type Timers, type TimerHandle } from './drivers/timers.ts';
 export { reconnectDelayMs } from './drivers/reconnect-backoff.ts';
+export { waitOnStream, type StreamWaitControl } from './drivers/stream-wait.ts';
 export { type LinkStats, emptyLinkStats, totalBadLines, meanReplyLatencyMs } from './drivers/link-stats.ts';
 export { NAK_NAMES, type CommandFailure, type CommandResult } from './drivers/command-channel.ts';
 export { DEVICE_SILENCE_LIMIT_MS, type DriverState, type DriverEvents } from './drivers/device-driver.ts';

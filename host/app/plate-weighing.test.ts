@@ -8,26 +8,32 @@ const COEFFICIENTS = [0, 1, 2, 3].map(() => ({ zeroCounts: 1000, nPerCount: 0.1 
 const noTimers: Timers = { nowMonoMs: () => 0, after: () => ({ cancel: () => undefined }) };
 
 /** A plate that sends, on demand, one-second blocks of the total force `forceAt(i)` shared over four cells. */
-function fakePlate(): { readonly source: PlateSource; send(seconds: number, forceAt: (i: number) => number, flags?: number): void } {
-  let listener: ((block: PlateSampleBlock) => void) | undefined;
+function fakePlate(): {
+  readonly source: PlateSource;
+  send(seconds: number, forceAt: (i: number) => number, flags?: number): void;
+  emit(name: 'gap' | 'linkLost', payload: unknown): void;
+} {
+  const listeners = new Map<string, (payload: unknown) => void>();
   let sampleIndex = 0;
   const source = {
     connected: { rateHz: RATE_HZ },
     events: {
-      on: (_name: 'samples', callback: (block: PlateSampleBlock) => void) => {
-        listener = callback;
-        return () => (listener = undefined);
+      on: (name: string, callback: (payload: unknown) => void) => {
+        listeners.set(name, callback);
+        return () => listeners.delete(name);
       },
     },
   } as unknown as PlateSource;
+  const listener = (block: PlateSampleBlock): void => listeners.get('samples')?.(block);
   return {
     source,
+    emit: (name, payload) => listeners.get(name)?.(payload),
     send(seconds, forceAt, flags = 0) {
       for (let s = 0; s < seconds; s++) {
         const cellCounts = new Int32Array(RATE_HZ * 4);
         for (let i = 0; i < RATE_HZ; i++) for (let c = 0; c < 4; c++) cellCounts[i * 4 + c] = 1000 + Math.round((forceAt(sampleIndex + i) / 4) * 10);
         sampleIndex += RATE_HZ;
-        listener?.({ count: RATE_HZ, rateHz: RATE_HZ, seq: new Float64Array(RATE_HZ), tUs: new Float64Array(RATE_HZ), cellCounts, flags: new Uint8Array(RATE_HZ).fill(flags) });
+        listener({ count: RATE_HZ, rateHz: RATE_HZ, seq: new Float64Array(RATE_HZ), tUs: new Float64Array(RATE_HZ), cellCounts, flags: new Uint8Array(RATE_HZ).fill(flags) });
       }
     },
   };
@@ -65,5 +71,24 @@ describe('weighing the patient on the plate', () => {
     expect(settled).toBe(false);
     faulty.send(1, () => 600);
     expect(await weighed).toEqual({ ok: true, value: 61.2 });
+  });
+
+  it('starts again after a gap in the stream, and stops with a message when the plate disconnects', async () => {
+    const gapped = fakePlate();
+    const weighed = weighOnPlate(gapped.source, COEFFICIENTS, noTimers);
+    gapped.send(1, () => 600);
+    gapped.emit('gap', { lostSamples: 50 });
+    gapped.send(1, () => 600);
+    let settled = false;
+    void weighed.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    gapped.send(1, () => 600);
+    expect(await weighed).toEqual({ ok: true, value: 61.2 });
+    const lost = fakePlate();
+    const interrupted = weighOnPlate(lost.source, COEFFICIENTS, noTimers);
+    lost.send(1, () => 600);
+    lost.emit('linkLost', { reason: 'unplugged' });
+    expect(await interrupted).toEqual({ ok: false, error: 'The plate disconnected while weighing: reconnect it, or type the body mass.' });
   });
 });

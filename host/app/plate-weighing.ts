@@ -7,7 +7,8 @@
  * per cell would make its weight useless for checking a typed one). Units: N, kg, ms.
  */
 import { BODY_MASS_MIN_KG, err, ok, STANDARD_GRAVITY_MPS2, type PlateCoefficients, type Result } from '../../core/index.ts';
-import { PLATE_FLAG, type PlateDriver, type Timers } from '../../native-bridge/index.ts';
+import { waitOnStream, type Timers } from '../../native-bridge/index.ts';
+import { BAD_SAMPLE, type PlateSource } from '../calibration/index.ts';
 
 /** DESIGN: two seconds of standing averaged; the calibration wizard's stability window is as long (core STABILITY_WINDOW_MS). */
 const WEIGH_WINDOW_MS = 2_000;
@@ -18,7 +19,7 @@ const WEIGH_TIMEOUT_MS = 10_000;
 /** DESIGN: a plate that sends nothing for 2 s of wall time has stopped. */
 const WEIGH_SILENCE_MS = 2_000;
 
-export type PlateSource = Pick<PlateDriver, 'events' | 'connected'>;
+export type { PlateSource };
 
 /** The settled body mass in kg, or why there is none, in a clinician's words. */
 export function weighOnPlate(plate: PlateSource, coefficients: PlateCoefficients, timers: Timers): Promise<Result<number, string>> {
@@ -28,17 +29,15 @@ export function weighOnPlate(plate: PlateSource, coefficients: PlateCoefficients
   const windowSize = Math.max(1, Math.round((WEIGH_WINDOW_MS * rateHz) / 1000));
   const limitSamples = Math.round((WEIGH_TIMEOUT_MS * rateHz) / 1000);
   const forcesN = new Float64Array(windowSize);
-  return new Promise((resolve) => {
-    let filled = 0;
-    let head = 0;
-    let seen = 0;
-    let lastMeanN = Number.NaN;
-    let silence = timers.after(WEIGH_SILENCE_MS, () => finish(err('The plate stopped sending samples.')));
-    const off = plate.events.on('samples', (block) => {
-      silence.cancel();
-      silence = timers.after(WEIGH_SILENCE_MS, () => finish(err('The plate stopped sending samples.')));
+  let filled = 0;
+  let head = 0;
+  let seen = 0;
+  let lastMeanN = Number.NaN;
+  return waitOnStream<number, string>(timers, WEIGH_SILENCE_MS, () => 'The plate stopped sending samples.', ({ finish, alive }) => [
+    plate.events.on('samples', (block) => {
+      alive();
       for (let i = 0; i < block.count; i++) {
-        if (((block.flags[i] ?? 0) & (PLATE_FLAG.adcFault | PLATE_FLAG.overrange)) !== 0) {
+        if (((block.flags[i] ?? 0) & BAD_SAMPLE) !== 0) {
           filled = 0;
           continue;
         }
@@ -61,16 +60,13 @@ export function weighOnPlate(plate: PlateSource, coefficients: PlateCoefficients
         const nobody = !(lastMeanN / STANDARD_GRAVITY_MPS2 >= BODY_MASS_MIN_KG);
         finish(err(nobody ? 'Nobody is standing on the plate.' : `The patient did not stand still enough to be weighed within ${WEIGH_TIMEOUT_MS / 1000} s.`));
       }
-    });
-    let isDone = false;
-    function finish(result: Result<number, string>): void {
-      if (isDone) return;
-      isDone = true;
-      silence.cancel();
-      off();
-      resolve(result);
-    }
-  });
+    }),
+    // A gap breaks the run of quiet standing the mean is taken over.
+    plate.events.on('gap', () => {
+      filled = 0;
+    }),
+    plate.events.on('linkLost', () => finish(err('The plate disconnected while weighing: reconnect it, or type the body mass.'))),
+  ]);
 }
 
 function meanAndSd(values: Float64Array): { readonly meanN: number; readonly sdN: number } {

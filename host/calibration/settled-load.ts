@@ -9,7 +9,7 @@
  * Samples flagged ADC_FAULT or OVERRANGE, and gaps in the stream, restart the window.
  */
 import { err, ok, StabilityWindow, type Result, type StabilityAssessment, type StabilityScale } from '../../core/index.ts';
-import { PLATE_FLAG, type PlateDriver, type PlateSampleBlock, type Timers } from '../../native-bridge/index.ts';
+import { PLATE_FLAG, waitOnStream, type PlateDriver, type PlateSampleBlock, type Timers } from '../../native-bridge/index.ts';
 
 export type SettleError =
   | { readonly code: 'neverSettled'; readonly message: string; readonly last: StabilityAssessment | undefined }
@@ -30,7 +30,8 @@ export interface SettleOptions {
   readonly onAssessment?: (assessment: StabilityAssessment) => void;
 }
 
-const BAD_SAMPLE = PLATE_FLAG.adcFault | PLATE_FLAG.overrange;
+/** Samples that say nothing about the load (plate.md §5). */
+export const BAD_SAMPLE = PLATE_FLAG.adcFault | PLATE_FLAG.overrange;
 
 /** Adds a block to a stability window; a faulted or over-range sample empties it (plate.md §5). */
 export function pushSamples(window: StabilityWindow, block: PlateSampleBlock): void {
@@ -41,17 +42,15 @@ export function pushSamples(window: StabilityWindow, block: PlateSampleBlock): v
 }
 
 export function waitForSettledLoad(source: PlateSource, o: SettleOptions): Promise<Result<StabilityAssessment, SettleError>> {
-  return new Promise((resolve) => {
-    const window = new StabilityWindow(StabilityWindow.capacityFor(o.rateHz));
-    const limitSamples = Math.ceil((o.settleTimeoutMs * o.rateHz) / 1000);
-    let seen = 0;
-    let last: StabilityAssessment | undefined;
-    let lastRejection: string | undefined;
-    let silence = o.timers.after(o.silenceLimitMs, () => finish(err(silent())));
-    const silent = (): SettleError => ({ code: 'disconnected', message: `the plate sent no samples for ${o.silenceLimitMs} ms` });
-    const offSamples = source.events.on('samples', (block) => {
-      silence.cancel();
-      silence = o.timers.after(o.silenceLimitMs, () => finish(err(silent())));
+  const window = new StabilityWindow(StabilityWindow.capacityFor(o.rateHz));
+  const limitSamples = Math.ceil((o.settleTimeoutMs * o.rateHz) / 1000);
+  let seen = 0;
+  let last: StabilityAssessment | undefined;
+  let lastRejection: string | undefined;
+  const silent = (): SettleError => ({ code: 'disconnected', message: `the plate sent no samples for ${o.silenceLimitMs} ms` });
+  return waitOnStream<StabilityAssessment, SettleError>(o.timers, o.silenceLimitMs, silent, ({ finish, alive }) => [
+    source.events.on('samples', (block) => {
+      alive();
       pushSamples(window, block);
       seen += block.count;
       last = window.assess(o.scale);
@@ -65,20 +64,10 @@ export function waitForSettledLoad(source: PlateSource, o: SettleOptions): Promi
         if (lastRejection !== undefined && last.isStable) return finish(err({ code: 'rejected', message: lastRejection, last }));
         finish(err({ code: 'neverSettled', message: neverSettledMessage(seconds, last, o.scale), last }));
       }
-    });
-    const offGap = source.events.on('gap', () => window.clear());
-    const offLost = source.events.on('linkLost', ({ reason }) => finish(err({ code: 'disconnected', message: `the plate disconnected: ${reason}` })));
-    let isDone = false;
-    function finish(result: Result<StabilityAssessment, SettleError>): void {
-      if (isDone) return;
-      isDone = true;
-      silence.cancel();
-      offSamples();
-      offGap();
-      offLost();
-      resolve(result);
-    }
-  });
+    }),
+    source.events.on('gap', () => window.clear()),
+    source.events.on('linkLost', ({ reason }) => finish(err({ code: 'disconnected', message: `the plate disconnected: ${reason}` }))),
+  ]);
 }
 
 function neverSettledMessage(seconds: string, last: StabilityAssessment | undefined, scale: StabilityScale): string {

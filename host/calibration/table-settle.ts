@@ -8,7 +8,7 @@
  * ≤ 0.1 % FS.
  */
 import { err, ok, type Result } from '../../core/index.ts';
-import type { TableDriver, TableTelemetry, Timers } from '../../native-bridge/index.ts';
+import { waitOnStream, type TableDriver, type TableTelemetry, type Timers } from '../../native-bridge/index.ts';
 
 /** DESIGN: 1 s of 50 Hz telemetry. */
 export const WINDOW_FRAMES = 50;
@@ -60,26 +60,15 @@ export function settledReading(setup: FrameSource, levelN: number | 'rest', full
 
 /** Resolves when `isDone` accepts a frame, the telemetry time runs out, or the link is lost. */
 export function waitFrames(setup: FrameSource, timeoutMs: number, isDone: (frame: TableTelemetry) => boolean): Promise<Result<void, Failure>> {
-  return new Promise((resolve) => {
-    let firstUs: number | undefined;
-    const silent = (): Failure => ({ code: 'disconnected', message: `the table sent no telemetry for ${SILENCE_LIMIT_MS} ms` });
-    let silence = setup.timers.after(SILENCE_LIMIT_MS, () => finish(err(silent())));
-    const offFrame = setup.events.on('telemetry', (frame) => {
-      silence.cancel();
-      silence = setup.timers.after(SILENCE_LIMIT_MS, () => finish(err(silent())));
+  let firstUs: number | undefined;
+  const silent = (): Failure => ({ code: 'disconnected', message: `the table sent no telemetry for ${SILENCE_LIMIT_MS} ms` });
+  return waitOnStream<void, Failure>(setup.timers, SILENCE_LIMIT_MS, silent, ({ finish, alive }) => [
+    setup.events.on('telemetry', (frame) => {
+      alive();
       firstUs ??= frame.tUs;
       if (isDone(frame)) finish(ok(undefined));
       else if (frame.tUs - firstUs > timeoutMs * 1000) finish(err({ code: 'neverSettled', message: `the reading did not settle within ${timeoutMs / 1000} s` }));
-    });
-    const offLost = setup.events.on('linkLost', ({ reason }) => finish(err({ code: 'disconnected', message: `the table disconnected: ${reason}` })));
-    let isFinished = false;
-    function finish(result: Result<void, Failure>): void {
-      if (isFinished) return;
-      isFinished = true;
-      silence.cancel();
-      offFrame();
-      offLost();
-      resolve(result);
-    }
-  });
+    }),
+    setup.events.on('linkLost', ({ reason }) => finish(err({ code: 'disconnected', message: `the table disconnected: ${reason}` }))),
+  ]);
 }

@@ -37,6 +37,23 @@ export function unitAxis(label: string, unit: UnitFormat): uPlot.Axis {
 }
 
 /**
+ * Options of the live time-series charts (COP against time, tension against time): seconds on x,
+ * a legend that names the series without following a cursor, and no cursor (touchscreen).
+ */
+export function timeSeriesOptions(size: { readonly widthPx: number; readonly heightPx: number }, yScale: uPlot.Scale, yAxis: uPlot.Axis, series: uPlot.Series[]): uPlot.Options {
+  return {
+    width: size.widthPx,
+    height: size.heightPx,
+    pxAlign: false,
+    cursor: { show: false },
+    legend: { show: true, live: false },
+    scales: { x: { time: false }, y: yScale },
+    axes: [axis('time, s'), yAxis],
+    series: [{}, ...series],
+  };
+}
+
+/**
  * Hands a chart its frame's data and draws it at once. uPlot otherwise draws in a microtask after
  * the frame callback returns, outside the work FrameLoop measures (bench/ui-latency.ts); in
  * immediate mode the per-frame figure counts the real drawing.

@@ -6,7 +6,7 @@
  */
 import uPlot from 'uplot';
 import type { UnitFormat } from '../app/units.ts';
-import { CHART_COLOURS, axis, drawNow, unitAxis } from './chart-theme.ts';
+import { CHART_COLOURS, drawNow, timeSeriesOptions, unitAxis } from './chart-theme.ts';
 import { decimateMinMax, decimatedSeries } from './min-max-decimation.ts';
 
 export interface SwaySeriesSource {
@@ -27,20 +27,10 @@ export function createSwaySeries(target: HTMLElement, source: SwaySeriesSource, 
   const [apShown, mlShown] = shown.ys as [Float64Array, Float64Array];
   const view = (): uPlot.AlignedData => [shown.t.subarray(0, shown.length), apShown.subarray(0, shown.length), mlShown.subarray(0, shown.length)];
   const chart = new uPlot(
-    {
-      width: widthPx,
-      height: heightPx,
-      pxAlign: false,
-      cursor: { show: false },
-      legend: { show: true, live: false },
-      scales: { x: { time: false }, y: { auto: true } },
-      axes: [axis('time, s'), unitAxis(`COP, ${length.symbol}`, length)],
-      series: [
-        {},
-        { label: 'AP (antero-posterior)', stroke: CHART_COLOURS.ap, width: LINE_WIDTH_PX, points: { show: false } },
-        { label: 'ML (medio-lateral)', stroke: CHART_COLOURS.ml, width: LINE_WIDTH_PX, points: { show: false } },
-      ],
-    },
+    timeSeriesOptions({ widthPx, heightPx }, { auto: true }, unitAxis(`COP, ${length.symbol}`, length), [
+      { label: 'AP (antero-posterior)', stroke: CHART_COLOURS.ap, width: LINE_WIDTH_PX, points: { show: false } },
+      { label: 'ML (medio-lateral)', stroke: CHART_COLOURS.ml, width: LINE_WIDTH_PX, points: { show: false } },
+    ]),
     view(),
     target,
   );

@@ -9,7 +9,7 @@
 import uPlot from 'uplot';
 import type { ApiClient, StreamBatch } from '../../api/index.ts';
 import type { UnitFormat } from '../app/units.ts';
-import { CHART_COLOURS, axis, drawNow } from './chart-theme.ts';
+import { CHART_COLOURS, axis, drawNow, timeSeriesOptions } from './chart-theme.ts';
 import { ColumnRing } from './column-ring.ts';
 import type { FrameLoop } from './frame-loop.ts';
 
@@ -40,20 +40,10 @@ export function createLiveTensionView(client: ApiClient, loop: FrameLoop, target
 
   const view = (): uPlot.AlignedData => [tS.subarray(0, length), measured.subarray(0, length), setpoint.subarray(0, length)];
   const chart = new uPlot(
-    {
-      width: widthPx,
-      height: heightPx,
-      pxAlign: false,
-      cursor: { show: false },
-      legend: { show: true, live: false },
-      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] } },
-      axes: [axis('time, s'), axis(`tension, ${force.symbol}`)],
-      series: [
-        {},
-        { label: 'measured', stroke: CHART_COLOURS.ap, width: 2, points: { show: false } },
-        { label: 'set-point', stroke: CHART_COLOURS.ml, width: 1, dash: [6, 4], points: { show: false } },
-      ],
-    },
+    timeSeriesOptions({ widthPx, heightPx }, { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] }, axis(`tension, ${force.symbol}`), [
+      { label: 'measured', stroke: CHART_COLOURS.ap, width: 2, points: { show: false } },
+      { label: 'set-point', stroke: CHART_COLOURS.ml, width: 1, dash: [6, 4], points: { show: false } },
+    ]),
     view(),
     target,
   );

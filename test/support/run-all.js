@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: every suite (STYLE.md §10). Runs Vitest (unit tests beside the code plus the
-// cross-boundary suites under test/), then Playwright (test/e2e/), and ends with exactly one line
-// `N passed, N failed` summing both — the line CI reads. Neither runner prints that line itself
-// (SETUP.md), so the counts come from each runner's JSON report.
+// cross-boundary suites under test/) and Playwright (test/e2e/) in three phases, one after the
+// other (below), and ends with exactly one line `N passed, N failed` summing them all — the line CI
+// reads.
+// Neither runner prints that line itself (SETUP.md), so the counts come from their JSON reports.
 //
 // Honesty rules: skipped tests are not passes (they get their own line, with reasons where the
 // runner records them); a test file that fails to load counts as a failure even though no test
 // in it ran; a runner that crashes or exits non-zero while its report shows no failure counts as
 // one failure, and the script exits non-zero whenever anything failed.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,13 +24,6 @@ function readJson(file) {
   } catch {
     return undefined;
   }
-}
-
-function run(label, args, env = {}) {
-  console.log(`\n── ${label}: ${args.map((a) => path.relative(root, a) || a).join(' ')}`);
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.error) console.error(`${label}: could not start: ${result.error.message}`);
-  return result.error ? -1 : (result.status ?? 1);
 }
 
 /** Turns Vitest's JSON report (Jest-compatible shape) into counts. */
@@ -89,26 +83,50 @@ function playwrightCounts(exitCode, report) {
   return { passed: expected + flaky, failed, skipped, notes };
 }
 
+/** Runs a runner to its end, its output on the terminal; resolves with its exit code. */
+function start(label, args, { env = {} } = {}) {
+  console.log(`\n── ${label}: ${args.map((a) => path.relative(root, a) || a).join(' ')}`);
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      console.error(`${label}: could not start: ${error.message}`);
+      resolve(-1);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+const vitestArgs = (report, projects) => [
+  path.join(root, 'node_modules/vitest/vitest.mjs'),
+  'run',
+  ...projects.flatMap((name) => ['--project', name]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+  // An empty run is reported as 0 tests below rather than as a crash.
+  '--passWithNoTests',
+];
+
 let totals;
 try {
-  const vitestReport = path.join(tmp, 'vitest.json');
-  const vitestExit = run('vitest', [
-    path.join(root, 'node_modules/vitest/vitest.mjs'),
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${vitestReport}`,
-    // An empty run is reported as 0 tests below rather than as a crash.
-    '--passWithNoTests',
-  ]);
-  const vitest = vitestCounts(vitestExit, readJson(vitestReport));
-
+  // Phase 1: Vitest's unit and cross-boundary suites, two files at a time. Phase 2: Playwright's browser specs. Phase 3: the
+  // real-time suites (REAL_TIME_SUITES), alone. Each phase alone: with the browser specs beside
+  // Vitest, the simulated table's 500 ms watchdog (250 ms at the specs' time scale) lapsed.
+  const reports = { main: path.join(tmp, 'vitest.json'), realTime: path.join(tmp, 'vitest-real-time.json') };
   const playwrightReport = path.join(tmp, 'playwright.json');
-  const playwrightExit = run(
-    'playwright',
-    [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json', '--pass-with-no-tests'],
-    { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
-  );
+  const mainExit = await start('vitest (unit, cross)', vitestArgs(reports.main, ['unit', 'cross']));
+  const playwrightExit = await start('playwright', [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json', '--pass-with-no-tests'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
+  });
+  const realTimeExit = await start('vitest (real-time)', vitestArgs(reports.realTime, ['real-time']));
+
+  const vitestParts = [vitestCounts(mainExit, readJson(reports.main)), vitestCounts(realTimeExit, readJson(reports.realTime))];
+  const vitest = {
+    passed: vitestParts.reduce((sum, part) => sum + part.passed, 0),
+    failed: vitestParts.reduce((sum, part) => sum + part.failed, 0),
+    skipped: vitestParts.reduce((sum, part) => sum + part.skipped, 0),
+    notes: vitestParts.flatMap((part) => part.notes),
+  };
   const playwright = playwrightCounts(playwrightExit, readJson(playwrightReport));
 
   console.log('');
