@@ -26,8 +26,17 @@ type Reader = (port: SerialPort, onLine: () => void) => void;
 const LOAD_CPU = 0;
 const READER_CPU = 1;
 
-function pinSelf(cpu: number): void {
+/**
+ * Pins this process to `cpu` and returns what undoes it. The undo matters: every process spawned
+ * afterwards inherits the mask, and the later benches (the UI bench's host and Chromium) once ran
+ * squeezed onto this one core, their figures doubled.
+ */
+function pinSelf(cpu: number): () => void {
+  const before = execFileSync('taskset', ['-cp', String(process.pid)], { encoding: 'utf8' });
+  const cpuList = /: *(\S+)\s*$/.exec(before)?.[1];
+  if (cpuList === undefined) throw new Error(`taskset printed no affinity list: ${before.trim()}`);
   execFileSync('taskset', ['-cp', String(cpu), String(process.pid)], { stdio: 'ignore' });
+  return () => execFileSync('taskset', ['-cp', cpuList, String(process.pid)], { stdio: 'ignore' });
 }
 
 /** The baseline: parser-readline as documented, with its defaults (LF, utf8 strings). */
@@ -120,7 +129,7 @@ export async function benchPlatePty(lineCount = 300_000): Promise<PtyBenchResult
   writeFileSync(file, makePlateLines(lineCount, 0).join(''), 'latin1');
   // os.cpus(), not availableParallelism(): the latter shrinks to 1 once this process is pinned.
   const pinned = cpus().length >= 2;
-  if (pinned) pinSelf(READER_CPU);
+  const unpin = pinned ? pinSelf(READER_CPU) : undefined;
   try {
     const readers = [bareReadline, bareReadlineBytes, proprioPipeline];
     const rates: number[][] = [[], [], []];
@@ -141,6 +150,7 @@ export async function benchPlatePty(lineCount = 300_000): Promise<PtyBenchResult
       pinned,
     };
   } finally {
+    unpin?.();
     rmSync(dir, { recursive: true, force: true });
   }
 }
