@@ -12,16 +12,28 @@
  *   script (host batching + WebSocket + the page's event loop); the rest is the wait for the next
  *   frame and the frame's own work.
  * Targets: latency p99 ≤ 50 ms, frame interval p95 ≤ 17.5 ms, draw p95 ≤ 8 ms.
+ *
+ * The measurement lasts MEASURE_MS. A p99 over 10 s (10,000 samples) is decided by a single stall
+ * of the machine: one 100 ms pause of the page or the host puts some 100 samples, the whole 1 %,
+ * behind it, and the same build measured 29 to 103 ms in consecutive 10 s runs here. Over 60 s the
+ * p99 describes the steady state, and the frame-interval maximum still shows the worst stall.
  */
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.ts';
 import type { FrameStatsSummary } from '../renderer/charts/frame-stats.ts';
 import { signInFirstAdmin, startWebHost } from '../test/e2e/web-host.ts';
+import { measureSteal } from './cpu-steal.ts';
 
 /** The live view's window: measurement starts once it is full. */
 const FILL_MS = 31_000;
+const MEASURE_MS = 60_000;
 
-export async function benchUi(measureMs = 10_000): Promise<FrameStatsSummary> {
+export interface UiBenchResult extends FrameStatsSummary {
+  /** CPU time stolen by the hypervisor during the measurement, % (bench/cpu-steal.ts). */
+  readonly stealPercent: number;
+}
+
+export async function benchUi(measureMs = MEASURE_MS): Promise<UiBenchResult> {
   const host = await startWebHost(['--simulate', '--port', '0']);
   const browser = await chromium.launch(config.use?.launchOptions ?? {});
   try {
@@ -32,11 +44,13 @@ export async function benchUi(measureMs = 10_000): Promise<FrameStatsSummary> {
     await page.waitForTimeout(FILL_MS);
     // Strings, not functions: this file has no DOM types, and the page's globals are its own.
     await page.evaluate('window.proprioFrameStats.reset()');
+    const steal = measureSteal();
     await page.waitForTimeout(measureMs);
+    const stealPercent = steal();
     const summary = await page.evaluate<FrameStatsSummary | undefined>('window.proprioFrameStats?.summary()');
     if (summary === undefined) throw new Error('the page exposes no frame statistics');
     if (summary.latencySamples < measureMs / 2) throw new Error(`only ${summary.latencySamples} samples drawn in ${measureMs} ms: the plate did not stream`);
-    return summary;
+    return { ...summary, stealPercent };
   } finally {
     await browser.close();
     await host.stop();
