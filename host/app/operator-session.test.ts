@@ -2,22 +2,17 @@
  * Sign-in, roles and the idle lock through the dispatcher, the way both transports call it, on a
  * real clinic database and a manual clock.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit, writeSettings } from '../storage/index.ts';
 import { ManualTimers } from '../../test/support/manual-timers.ts';
-import { appHarness, type AppHarness } from '../../test/support/app-harness.ts';
+import { harnessPerTest } from '../../test/support/app-harness.ts';
 
 const IDLE_MS = 60_000;
-let open: AppHarness[] = [];
-afterEach(async () => {
-  for (const harness of open) await harness.dispose();
-  open = [];
-});
+const newHarness = harnessPerTest();
 
 function clinic() {
   const timers = new ManualTimers();
-  const h = appHarness({ timers });
-  open.push(h);
+  const h = newHarness({ timers });
   expect(writeSettings(h.storage, { idleLockMs: IDLE_MS }, undefined).ok).toBe(true);
   const call = (method: string, params: unknown = {}) => h.dispatch(method, params);
   const actions = () => listAudit(h.storage, 100).map((row) => row.action).reverse();

@@ -8,13 +8,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BalanceRunView } from '../../api/index.ts';
 import { ok } from '../../core/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { DEFAULT_PLATE_RATE_HZ } from '../../host/app/device-hub.ts';
 import { exportSession, getSession, listEvents, listTrials, readTrialSamples, storedSampleCount, streamsOfSession } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest, until } from '../support/app-harness.ts';
 
 /**
  * Device time runs this much faster: a Romberg (2 × 30 s, countdowns, settling) takes about eight
@@ -23,18 +23,12 @@ import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/ap
  */
 const TIME_SCALE = 10;
 
-let open: AppHarness[] = [];
-afterEach(async () => {
-  for (const harness of open) await harness.dispose();
-  open = [];
-});
+const newHarness = adminHarnessPerTest();
 
 async function clinic(heightMm: number | null = 1700) {
   // The report's page as the shell's printer receives it.
   const pages: string[] = [];
-  const h = appHarness({ simulator: webSimulator({ seed: 4, timeScale: TIME_SCALE }), htmlToPdf: (html) => (pages.push(html), Promise.resolve(ok(Buffer.from('%PDF-1.7 test')))) });
-  open.push(h);
-  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const h = await newHarness({ simulator: webSimulator({ seed: 4, timeScale: TIME_SCALE }), htmlToPdf: (html) => (pages.push(html), Promise.resolve(ok(Buffer.from('%PDF-1.7 test')))) });
   const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'B-1', familyName: 'Sway', givenName: 'Sam', dateOfBirth: '1950-05-05', heightMm, bodyMassKg: 70, notes: '' });
   return { ...h, runs: () => h.events('balance.changed'), patientId: patient.id, pages };
 }

@@ -3,27 +3,21 @@
  * (stored as session events, audited, in the run's view, the history and the report) and refused
  * with a reason when the input is wrong.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BalanceRunView, HistorySession, NextLevelView, SymptomMark } from '../../api/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { sessionReport } from '../../host/report/session-report.ts';
 import { addTrial, createSession, listAudit, listEvents } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest, HARNESS_ADMIN, until } from '../support/app-harness.ts';
 
 /** As balance-api.test.ts: compressed device time, not so much that a stall looks like an unplugged plate. */
 const TIME_SCALE = 10;
 const TECHNICIAN = { username: 'tech', displayName: 'Tess Tech', password: 'a technician passphrase', role: 'technician' } as const;
 
-let open: AppHarness[] = [];
-afterEach(async () => {
-  for (const harness of open) await harness.dispose();
-  open = [];
-});
+const newHarness = adminHarnessPerTest();
 
 async function clinic() {
-  const h = appHarness({ simulator: webSimulator({ seed: 5, timeScale: TIME_SCALE }) });
-  open.push(h);
-  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const h = await newHarness({ simulator: webSimulator({ seed: 5, timeScale: TIME_SCALE }) });
   const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'S-1', familyName: 'Sway', givenName: 'Sam', dateOfBirth: '1950-05-05', heightMm: 1700, bodyMassKg: 70, notes: '' });
   return { ...h, runs: () => h.events('balance.changed'), patientId: patient.id };
 }

@@ -9,33 +9,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlateCalibrationResultView, PlateWizardView } from '../../api/index.ts';
 import { DEFAULT_PLATE_PLAN, dueAtMs, type PlatePoint } from '../../core/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { calibrationsOfDevice, listAudit, listDevices, writeSettings } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest, until, HARNESS_TECHNICIAN, HARNESS_THERAPIST, signInAs, type HarnessOperator } from '../support/app-harness.ts';
 
 /** Device time runs this much faster: a point settles in ~0.7 s instead of ~4 s, and the plate's 2 s heartbeat limit stays 333 ms of real time, which a loaded machine does not miss. */
 const TIME_SCALE = 6;
-const TECHNICIAN = { username: 'tech', displayName: 'Tess Tech', password: 'a technician passphrase', role: 'technician' } as const;
-const THERAPIST = { username: 'thera', displayName: 'Theo Therapist', password: 'a therapist passphrase', role: 'therapist' } as const;
 
-let open: AppHarness[] = [];
-afterEach(async () => {
-  for (const harness of open) await harness.dispose();
-  open = [];
-});
+const newHarness = adminHarnessPerTest();
 
 /** The admin, then `as` created and signed in if given; the simulated plate connected. */
-async function clinic(as?: typeof TECHNICIAN | typeof THERAPIST) {
-  const h = appHarness({ simulator: webSimulator({ seed: 3, timeScale: TIME_SCALE }) });
-  open.push(h);
-  await h.call('auth.setupAdmin', HARNESS_ADMIN);
-  if (as !== undefined) {
-    await h.call('operators.create', as);
-    await h.call('auth.signIn', { username: as.username, password: as.password });
-  }
+async function clinic(as?: HarnessOperator) {
+  const h = await newHarness({ simulator: webSimulator({ seed: 3, timeScale: TIME_SCALE }) });
+  if (as !== undefined) await signInAs(h, as);
   await h.call('sim.connect', { role: 'plate' });
   await until('the plate', () => h.app.devices.plate?.driver.connected);
   const place = (p: PlatePoint) => h.call('sim.placeMass', { massKg: p.massKg, xMm: p.xMm, yMm: p.yMm });
@@ -45,9 +34,9 @@ async function clinic(as?: typeof TECHNICIAN | typeof THERAPIST) {
 
 describe('the plate calibration wizard through the contract', () => {
   it('zero, every point with a retake, finish: passes, is stored under the technician, with live readings on the way', async () => {
-    const c = await clinic(TECHNICIAN);
+    const c = await clinic(HARNESS_TECHNICIAN);
     const opened = await c.call<PlateWizardView>('calibration.plateOpen');
-    expect(opened).toMatchObject({ step: 'zero', isSimulated: true, operator: TECHNICIAN.username, currentPointId: null, lastError: null });
+    expect(opened).toMatchObject({ step: 'zero', isSimulated: true, operator: HARNESS_TECHNICIAN.username, currentPointId: null, lastError: null });
     expect(opened.points.map((p) => p.id)).toEqual(DEFAULT_PLATE_PLAN.map((p) => p.id));
     expect(opened.criterion.text).toMatch(/Settled when, over the last 2 s, the force varies by at most 1\.5 N/);
     await expect(c.call('calibration.plateOpen')).rejects.toThrow(/refused: A plate calibration is already open \(tech\)/);
@@ -136,7 +125,7 @@ describe('the plate calibration wizard through the contract', () => {
   }, 60_000);
 
   it('is for technicians and admins only: a therapist is refused every step', async () => {
-    const c = await clinic(THERAPIST);
+    const c = await clinic(HARNESS_THERAPIST);
     for (const method of ['calibration.plateOpen', 'calibration.plateStatus', 'calibration.plateTare', 'calibration.plateFinish', 'calibration.plateCancel']) {
       expect(await c.dispatch(method, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }

@@ -5,26 +5,20 @@
  * is stored; a failed record, another device's, the one in force and an unknown id are refused
  * and store nothing. Calibrations are seeded as a technician's earlier records.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CalibrationRecordView, DeviceSnapshot, RollbackView } from '../../api/index.ts';
 import type { DeviceRole } from '../../api/index.ts';
 import { readCoefficientsInForce, storageCalibrationStore, type CoefficientFields } from '../../host/calibration/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { calibrationsOfDevice, getCalibration, listAudit, listDevices } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest, HARNESS_ADMIN, until } from '../support/app-harness.ts';
 
 const DAY_MS = 86_400_000;
 
-let open: AppHarness[] = [];
-afterEach(async () => {
-  for (const harness of open) await harness.dispose();
-  open = [];
-});
+const newHarness = adminHarnessPerTest();
 
 async function clinicWith(role: DeviceRole) {
-  const h = appHarness({ simulator: webSimulator({ seed: 4, timeScale: 2 }) });
-  open.push(h);
-  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const h = await newHarness({ simulator: webSimulator({ seed: 4, timeScale: 2 }) });
   await h.call('sim.connect', { role });
   const driver = () => (role === 'plate' ? h.app.devices.plate?.driver : h.app.devices.table?.driver);
   const identity = await until(`the ${role}`, () => driver()?.connected?.identity);

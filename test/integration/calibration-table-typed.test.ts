@@ -7,32 +7,23 @@
  * a reading that contradicts the load cell is refused and asked again; cancelling stores nothing;
  * only a technician or an admin; the due date from the clinic's calibration interval.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TableCalibrationRunView, TableCalibrationView } from '../../api/index.ts';
 import { dueAtMs } from '../../core/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { calibrationsOfDevice, listAudit, listDevices, writeSettings } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest, HARNESS_ADMIN, until, HARNESS_TECHNICIAN, HARNESS_THERAPIST, signInAs, type HarnessOperator } from '../support/app-harness.ts';
 
 /** The table's 500 ms watchdog must still see the 100 ms host heartbeat: 3× leaves 200 ms spare. */
 const TIME_SCALE = 3;
 const LEVELS_N = [150, 600];
-const TECHNICIAN = { username: 'tech', displayName: 'Tess Tech', password: 'a technician passphrase', role: 'technician' } as const;
-const THERAPIST = { username: 'thera', displayName: 'Theo Therapist', password: 'a therapist passphrase', role: 'therapist' } as const;
 
-let open: AppHarness[] = [];
-afterEach(async () => {
-  for (const harness of open) await harness.dispose();
-  open = [];
-});
+const newHarness = adminHarnessPerTest();
 
-async function clinic(as: typeof TECHNICIAN | typeof THERAPIST) {
+async function clinic(as: HarnessOperator) {
   const simulator = webSimulator({ seed: 4, timeScale: TIME_SCALE });
-  const h = appHarness({ simulator });
-  open.push(h);
-  await h.call('auth.setupAdmin', HARNESS_ADMIN);
-  await h.call('operators.create', as);
-  await h.call('auth.signIn', { username: as.username, password: as.password });
+  const h = await newHarness({ simulator });
+  await signInAs(h, as);
   await h.call('sim.connect', { role: 'table' });
   await until('the table', () => h.app.devices.table?.driver.connected);
   const stored = () => listDevices(h.storage).flatMap((d) => calibrationsOfDevice(h.storage, d.id));
@@ -55,7 +46,7 @@ function background<T>(promise: Promise<T>): { readonly done: () => boolean; rea
 
 describe('table calibration with the gauge typed in', () => {
   it('every reading typed from the gauge: passes within 0.5 %, stored with the clinic’s interval; a wrong unit is refused and asked again', async () => {
-    const c = await clinic(TECHNICIAN);
+    const c = await clinic(HARNESS_TECHNICIAN);
     expect(writeSettings(c.storage, { calibrationIntervalMonths: 6 }, undefined).ok).toBe(true);
     await expect(c.call('calibration.tableGaugeReading', { forceN: 100 })).rejects.toThrow(/refused: No gauge reading is asked for now/);
     const run = background(c.call<TableCalibrationView>('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
@@ -100,7 +91,7 @@ describe('table calibration with the gauge typed in', () => {
   }, 120_000);
 
   it('cancelled while a reading is awaited: no session may begin meanwhile; the table disarms, nothing is stored', async () => {
-    const c = await clinic(TECHNICIAN);
+    const c = await clinic(HARNESS_TECHNICIAN);
     const run = background(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
     // The first reading is asked at rest with the table zeroed and armed.
     expect(await c.nextPrompt(null)).toMatchObject({ direction: 'rest', sweep: 'fit', step: 0, steps: 3 });
@@ -121,7 +112,7 @@ describe('table calibration with the gauge typed in', () => {
     ['unplugged', { role: 'table', unplugged: true }, 'sim.setUnplugged', /device-error: The calibration stopped: the table disconnected while waiting for the gauge reading\. Nothing was stored\./],
     ['e-stop pressed', { engaged: true }, 'sim.setEstop', /device-error: The calibration stopped: the table stopped holding its level \((RELG|RELD)\) while waiting for the gauge reading\. Nothing was stored\./],
   ])('the table %s while a reading is awaited: stopped with why, nothing stored', async (_, params, method, message) => {
-    const c = await clinic(TECHNICIAN);
+    const c = await clinic(HARNESS_TECHNICIAN);
     const run = background(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
     await c.nextPrompt(null);
     await c.call(method, params);
@@ -131,7 +122,7 @@ describe('table calibration with the gauge typed in', () => {
   }, 60_000);
 
   it('a therapist may neither calibrate nor type a reading nor cancel', async () => {
-    const c = await clinic(THERAPIST);
+    const c = await clinic(HARNESS_THERAPIST);
     await expect(c.call('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' })).rejects.toThrow(/^calibration\.table: forbidden/);
     await expect(c.call('calibration.tableGaugeReading', { forceN: 100 })).rejects.toThrow(/^calibration\.tableGaugeReading: forbidden/);
     await expect(c.call('calibration.tableCancel')).rejects.toThrow(/^calibration\.tableCancel: forbidden/);

@@ -6,31 +6,25 @@
  * releases the switch in the simulator), runs, and the patient's switch releases it: alarm, event
  * and session record.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DecompressionView, DeviceSnapshot, PlanView, PrescriptionInput, ScreeningInput, ScreeningStatus } from '../../api/index.ts';
 import { contraindicationsFor } from '../../core/index.ts';
 import { storageCalibrationStore } from '../../host/calibration/index.ts';
 import { webSimulator } from '../../host/cli/web-sims.ts';
 import { auditOf, getPatient, getSession, listEvents } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, until, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest, HARNESS_ADMIN, until } from '../support/app-harness.ts';
 import { sleep } from '../support/wait.ts';
 
 /** Device and program time run this much faster; the table's 500 ms watchdog is then 250 ms of real time, which a loaded machine does not miss. */
 const TIME_SCALE = 2;
 
-let open: AppHarness[] = [];
-afterEach(async () => {
-  for (const harness of open) await harness.dispose();
-  open = [];
-});
+const newHarness = adminHarnessPerTest();
 
 /** Every item of the region's contraindication checklist answered "no". */
 const clearChecklist = (region: 'lumbar' | 'cervical'): Record<string, 'no'> => Object.fromEntries(contraindicationsFor(region).map((item) => [item.id, 'no' as const]));
 
 async function clinic(clockOffsetMs = { value: 0 }) {
-  const h = appHarness({ simulator: webSimulator({ seed: 2, timeScale: TIME_SCALE }), nowEpochMs: () => Date.now() + clockOffsetMs.value });
-  open.push(h);
-  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const h = await newHarness({ simulator: webSimulator({ seed: 2, timeScale: TIME_SCALE }), nowEpochMs: () => Date.now() + clockOffsetMs.value });
   const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'D-1', familyName: 'Disc', givenName: 'Dora', dateOfBirth: '1970-01-01', heightMm: 1700, bodyMassKg: 80, notes: '' });
   const prescription: PrescriptionInput = {
     patientId: patient.id,

@@ -1,20 +1,14 @@
 /** history.sessions through the contract: a decompression session's title states its tension in the clinic's units. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistorySession } from '../../api/index.ts';
 import { createSession } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest } from '../support/app-harness.ts';
 
-let harness: AppHarness | undefined;
-afterEach(async () => {
-  await harness?.dispose();
-  harness = undefined;
-});
+const newHarness = adminHarnessPerTest();
 
 describe('history', () => {
   it("names a decompression session's maximum tension in kgf, or in lbf once the clinic works in pounds", async () => {
-    const h = appHarness();
-    harness = h;
-    await h.call('auth.setupAdmin', HARNESS_ADMIN);
+    const h = await newHarness();
     const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'H-1', familyName: 'Hist', givenName: 'Hana', dateOfBirth: '1975-03-04', heightMm: null, bodyMassKg: 70, notes: '' });
     const status = await h.call<{ operator: { id: number } }>('auth.status');
     const notes = JSON.stringify({ maxN: 445, region: 'lumbar', program: 'static' });

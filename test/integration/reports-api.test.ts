@@ -3,29 +3,23 @@
  * printToPDF as `htmlToPdf`): the page it is given, the file that comes back, the audit entry,
  * and a printer failure answered in words with nothing audited.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../core/index.ts';
 import { addTrial, createSession, listAudit } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest } from '../support/app-harness.ts';
 
-let harness: AppHarness | undefined;
-afterEach(async () => {
-  await harness?.dispose();
-  harness = undefined;
-});
+const newHarness = adminHarnessPerTest();
 
 describe('reports through the shell printer', () => {
   it('prints the session page with the given printer, returns its bytes and audits the export; a failing printer is refused in words', async () => {
     const pages: string[] = [];
     let isPrinterBroken = false;
-    const h = appHarness({
+    const h = await newHarness({
       htmlToPdf: (html) => {
         pages.push(html);
         return Promise.resolve(isPrinterBroken ? err('printing failed: out of paper') : ok(Buffer.from('%PDF-1.7 test')));
       },
     });
-    harness = h;
-    await h.call('auth.setupAdmin', HARNESS_ADMIN);
     const patient = await h.call<{ id: number }>('patients.create', { clinicId: 'R-9', familyName: 'Report', givenName: 'Rae', dateOfBirth: '1980-01-02', heightMm: null, bodyMassKg: null, notes: '' });
     const admin = await h.call<{ operator: { id: number } }>('auth.status');
     const session = createSession(h.storage, { patientId: patient.id, operatorId: admin.operator.id, kind: 'balance' });

@@ -3,26 +3,20 @@
  * bad input changing nothing, the event every screen follows, and the idle lock obeying a new
  * time at once (on a manual clock).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../host/storage/index.ts';
-import { appHarness, HARNESS_ADMIN, type AppHarness } from '../support/app-harness.ts';
+import { adminHarnessPerTest, type AppHarness } from '../support/app-harness.ts';
 import { ManualTimers } from '../support/manual-timers.ts';
 
 const MINUTE_MS = 60_000;
 const THERAPIST = { username: 'tina', displayName: 'Tina Therapist', password: 'tina passphrase', role: 'therapist' } as const;
 
-let harness: AppHarness | undefined;
-afterEach(async () => {
-  await harness?.dispose();
-  harness = undefined;
-});
+const newHarness = adminHarnessPerTest();
 
 /** A new clinic with its admin signed in (scrypt is slow: each test hashes only what it needs). */
 async function clinic() {
   const timers = new ManualTimers();
-  const h = appHarness({ timers });
-  harness = h;
-  await h.call('auth.setupAdmin', HARNESS_ADMIN);
+  const h = await newHarness({ timers });
   const settings = async () => h.call<Record<string, unknown>>('settings.get');
   return { h, timers, settings };
 }

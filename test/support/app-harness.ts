@@ -3,12 +3,17 @@
  * checks, the way both transports call it: for tests of the contract's methods. Collects the
  * JSON events it publishes; `dispose` closes the service and removes the database.
  */
+import { afterEach } from 'vitest';
 import { createDispatcher, type ApiEvents, type Dispatch, type JsonEventName } from '../../api/index.ts';
 import { createAppService, type AppService, type AppServiceOptions } from '../../host/app/app-service.ts';
 import type { Storage } from '../../host/storage/index.ts';
 import { tempStorage } from './temp-storage.ts';
 
 export const HARNESS_ADMIN = { username: 'admin', displayName: 'Admin', password: 'a long passphrase' } as const;
+export const HARNESS_TECHNICIAN = { username: 'tech', displayName: 'Tess Tech', password: 'a technician passphrase', role: 'technician' } as const;
+export const HARNESS_THERAPIST = { username: 'thera', displayName: 'Theo Therapist', password: 'a therapist passphrase', role: 'therapist' } as const;
+export type HarnessOperator = typeof HARNESS_TECHNICIAN | typeof HARNESS_THERAPIST;
+export type AppHarnessOptions = Omit<AppServiceOptions, 'storage'>;
 
 export interface AppHarness {
   readonly app: AppService;
@@ -21,7 +26,7 @@ export interface AppHarness {
   dispose(): Promise<void>;
 }
 
-export function appHarness(options: Omit<AppServiceOptions, 'storage'> = {}): AppHarness {
+function appHarness(options: AppHarnessOptions = {}): AppHarness {
   const db = tempStorage();
   const app = createAppService({ ...options, storage: db.storage });
   const published: { name: JsonEventName; payload: unknown }[] = [];
@@ -49,6 +54,35 @@ export function appHarness(options: Omit<AppServiceOptions, 'storage'> = {}): Ap
       db.dispose();
     },
   };
+}
+
+/** For a test file: the returned function makes a harness, and each one is disposed after its test, passed or failed. */
+export function harnessPerTest(): (options?: AppHarnessOptions) => AppHarness {
+  const open: AppHarness[] = [];
+  afterEach(async () => {
+    for (const harness of open.splice(0)) await harness.dispose();
+  });
+  return (options = {}) => {
+    const harness = appHarness(options);
+    open.push(harness);
+    return harness;
+  };
+}
+
+/** As harnessPerTest, with the first admin set up (and so signed in). */
+export function adminHarnessPerTest(): (options?: AppHarnessOptions) => Promise<AppHarness> {
+  const newHarness = harnessPerTest();
+  return async (options = {}) => {
+    const harness = newHarness(options);
+    await harness.call('auth.setupAdmin', HARNESS_ADMIN);
+    return harness;
+  };
+}
+
+/** Creates `operator` (as the signed-in admin) and signs in as them. */
+export async function signInAs(harness: AppHarness, operator: HarnessOperator): Promise<void> {
+  await harness.call('operators.create', operator);
+  await harness.call('auth.signIn', { username: operator.username, password: operator.password });
 }
 
 /** Polls until `produce` gives a value (real time; these tests talk to a live service). */
