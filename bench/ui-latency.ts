@@ -7,7 +7,9 @@
  *   to the end of the animation frame that drew it, both on the epoch clock of this machine;
  * - frame interval: between animation frames (60 Hz display: 16.7 ms when none is dropped);
  * - draw: script and drawing work inside each frame (ring unroll, decimation, three uPlot redraws
- *   in immediate mode, so uPlot's drawing is inside the frame and inside the figure);
+ *   in immediate mode, so uPlot's drawing is inside the frame and inside the figure). Chromium
+ *   rasterises the canvases' recorded drawing later in the frame, outside the script: the whole
+ *   frame's main-thread work, raster included, comes from a Chrome trace (bench/frame-trace.ts);
  * - delivery, to split the latency: a sample entering the host to its batch reaching the page's
  *   script (host batching + WebSocket + the page's event loop); the rest is the wait for the next
  *   frame and the frame's own work.
@@ -23,14 +25,19 @@ import config from '../playwright.config.ts';
 import type { FrameStatsSummary } from '../renderer/charts/frame-stats.ts';
 import { signInFirstAdmin, startWebHost } from '../test/e2e/web-host.ts';
 import { measureSteal } from './cpu-steal.ts';
+import { traceFrameWork, type FrameTrace } from './frame-trace.ts';
 
 /** The live view's window: measurement starts once it is full. */
 const FILL_MS = 31_000;
 const MEASURE_MS = 60_000;
+/** The Chrome trace of whole frames that follows the measurement (bench/frame-trace.ts). */
+const TRACE_MS = 10_000;
 
 export interface UiBenchResult extends FrameStatsSummary {
   /** CPU time stolen by the hypervisor during the measurement, % (bench/cpu-steal.ts). */
   readonly stealPercent: number;
+  /** The page's whole main-thread work per frame, canvas raster included (traced after the measurement). */
+  readonly trace: FrameTrace;
 }
 
 export async function benchUi(measureMs = MEASURE_MS): Promise<UiBenchResult> {
@@ -50,7 +57,7 @@ export async function benchUi(measureMs = MEASURE_MS): Promise<UiBenchResult> {
     const summary = await page.evaluate<FrameStatsSummary | undefined>('window.proprioFrameStats?.summary()');
     if (summary === undefined) throw new Error('the page exposes no frame statistics');
     if (summary.latencySamples < measureMs / 2) throw new Error(`only ${summary.latencySamples} samples drawn in ${measureMs} ms: the plate did not stream`);
-    return { ...summary, stealPercent };
+    return { ...summary, stealPercent, trace: await traceFrameWork(browser, page, TRACE_MS) };
   } finally {
     await browser.close();
     await host.stop();

@@ -20,6 +20,13 @@ export const LIVE_WINDOW_MS = 30_000;
 const MAX_RATE_HZ = 2000;
 const CAPACITY = (LIVE_WINDOW_MS / 1000) * MAX_RATE_HZ;
 
+/**
+ * The load readout changes at most this often (a display design choice): a number rewritten 60
+ * times a second cannot be read, and each change costs the page a style and layout pass inside
+ * the frame (bench/ui-latency.ts).
+ */
+const READOUT_INTERVAL_MS = 250;
+
 /** Ring columns. */
 const T = 0;
 const X = 1;
@@ -54,6 +61,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
   const sway = createSwaySeries(targets.series, series, units.length, widthPx - stabilogramSize - 24, stabilogramSize);
   const bars = targets.cells === undefined ? undefined : createCellBars(targets.cells, cellForcesN, Math.min(520, widthPx), 220);
   const columns: Float64Array[] = [];
+  let readoutAtMs = Number.NEGATIVE_INFINITY;
 
   const onBatch = (batch: StreamBatch<'plate.samples'>): void => {
     if (batch.count === 0) return;
@@ -93,10 +101,14 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
     stabilogram.redraw();
     sway.redraw();
     bars?.redraw();
+    const nowMs = performance.now();
+    if (nowMs - readoutAtMs < READOUT_INTERVAL_MS) return;
+    readoutAtMs = nowMs;
     const forceN = ring.latest(FORCE);
     const load = Number.isNaN(forceN) ? 'no valid reading' : units.formatMass(newtonsToKilogramsForce(forceN));
     // Below MIN_COP_LOAD_N the host reports no COP (core copFromForces): nobody is standing there.
-    targets.forceText.textContent = Number.isNaN(ring.latest(X)) ? `Nobody on the plate (${load})` : `${load} on the plate`;
+    const readout = Number.isNaN(ring.latest(X)) ? `Nobody on the plate (${load})` : `${load} on the plate`;
+    if (targets.forceText.textContent !== readout) targets.forceText.textContent = readout;
   };
 
   const offBatch = client.on('plate.samples', onBatch);
