@@ -84,6 +84,8 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   // Issue 8: the table's load cell was never calibrated, so no program starts; the admin calibrates it.
   await page.getByRole('button', { name: 'Begin prechecks' }).click();
   await expect(page.getByText(/This table’s load cell has never been calibrated\. A technician must calibrate/)).toBeVisible();
+  // The console says where a table is calibrated.
+  await expect(page.getByText('A technician or an admin calibrates it on the Devices screen (“Calibrate the table load cell”).')).toBeVisible();
   await page.getByRole('button', { name: 'Devices' }).click();
   await expect(page.getByTestId('table-calibration-flag')).toHaveText('The table load cell has never been calibrated: no decompression program can start.');
   await page.getByLabel('Reference levels (N)').fill('150, 600');
@@ -104,11 +106,16 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   expect(text).toContain('Verification');
   await shot('29-table-calibrated');
   await page.getByRole('button', { name: 'Decompression' }).click();
+  await expect(page.getByText(/calibrates it on the Devices screen/)).toHaveCount(0);
+  // A disabled Begin prechecks says what opens it.
+  await expect(page.getByTestId('begin-hint')).toHaveText('Preview the program to open Begin prechecks.');
   await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('begin-hint')).toHaveCount(0);
 
   // Prechecks end with the patient switch test: pressed and let go in the simulator panel.
   await page.getByRole('button', { name: 'Begin prechecks' }).click();
   await expect(page.getByTestId('session-phase')).toHaveText(/switch-test/, { timeout: 15_000 });
+  await expect(page.getByText('Simulated table: press the switch on the Simulator screen (“Switch pressed”, then “Switch ready”).')).toBeVisible();
   await expect(page.getByRole('button', { name: 'STOP' })).toBeVisible();
   await pressPatientSwitch(page);
   await expect(page.getByTestId('session-phase')).toHaveText('ready', { timeout: 15_000 });
@@ -151,5 +158,8 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await page.getByRole('button', { name: 'End session' }).click();
   await expect(page.getByTestId('session-phase')).toHaveText(/^Session over/);
   await expect(page.getByRole('button', { name: 'STOP' })).toHaveCount(0);
+  // The last figures are labelled as the session's last, not read as the table now.
+  await expect(page.getByText('Measured at the end', { exact: true })).toBeVisible();
+  await expect(page.getByText('Elapsed / remaining')).toHaveCount(0);
   expect(host.stderr()).not.toContain('internal error');
 });

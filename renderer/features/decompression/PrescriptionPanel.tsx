@@ -128,6 +128,11 @@ export function PrescriptionPanel() {
           Begin prechecks
         </button>
       </div>
+      {!begin.isBusy && (plan?.of !== key || !isScreened) && (
+        <p className="hint" data-testid="begin-hint">
+          {!isScreened ? 'Begin prechecks opens once the screening above is confirmed and the program previewed.' : 'Preview the program to open Begin prechecks.'}
+        </p>
+      )}
       <FormMessage message={begin.message ?? preview.message} />
       {plan !== null && plan.of === key && <PlanSummary plan={plan.plan} units={units} />}
     </section>

@@ -28,7 +28,7 @@ type MassField = { readonly kg: number } | { readonly text: string };
 function Checklist({ region, answers, onAnswer, error }: { readonly region: Region; readonly answers: Readonly<Record<string, ChecklistAnswer>>; readonly onAnswer: (id: string, answer: ChecklistAnswer) => void; readonly error: string | undefined }) {
   return (
     <fieldset className="checklist" aria-describedby="screen-checklist-error">
-      <legend>Contraindications (shared/reference/decompression.md §4.8): is any of these present?</legend>
+      <legend>Contraindications (from the Saunders Lumbar HomeTrac manual, the iTrac quick start and the Lane CC traction course): is any of these present?</legend>
       {contraindicationsFor(region).map((item) => (
         <div key={item.id} className="checklist-item" role="radiogroup" aria-label={item.label}>
           <span>{item.label}</span>

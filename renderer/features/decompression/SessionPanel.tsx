@@ -48,15 +48,21 @@ export function SessionPanel({ session, loop }: { readonly session: Decompressio
         {session.isOver ? `Session over — ${session.detail ?? session.phase}` : (session.detail ?? session.phase)}
       </p>
       {isSwitchTest && <p className="instruction">Ask the patient to press the stop switch once and let it go.</p>}
+      {isSwitchTest && session.isSimulated && (
+        <p className="hint">Simulated table: press the switch on the Simulator screen (“Switch pressed”, then “Switch ready”).</p>
+      )}
       <dl className="stats readout">
-        <dt>Measured</dt>
+        {/* Once over, the figures are the session's last: said so, so a frozen reading is not taken for the table now. */}
+        <dt>{session.isOver ? 'Measured at the end' : 'Measured'}</dt>
         <dd data-testid="measured">{units.formatForce(session.measuredN)}</dd>
-        <dt>Set-point</dt>
-        <dd>{units.formatForce(session.setpointN)}</dd>
-        <dt>Elapsed / remaining</dt>
-        <dd>
-          {minutes(elapsedMs)} / {minutes(session.plan.treatmentEndMs - elapsedMs)}
-        </dd>
+        {!session.isOver && (
+          <>
+            <dt>Set-point</dt>
+            <dd>{units.formatForce(session.setpointN)}</dd>
+          </>
+        )}
+        <dt>{session.isOver ? 'Treated' : 'Elapsed / remaining'}</dt>
+        <dd>{session.isOver ? minutes(elapsedMs) : `${minutes(elapsedMs)} / ${minutes(session.plan.treatmentEndMs - elapsedMs)}`}</dd>
       </dl>
       {!session.isOver && <LiveTensionChart loop={loop} />}
       {session.alarms.length > 0 && (
