@@ -41,11 +41,15 @@ export interface PtyOptions {
 
 /**
  * `$0` is socat, `$@` its arguments; EOF on stdin (we closed it, or died) stops socat. Once socat
- * is gone the guard removes `$PROPRIO_SIM_RMDIR` if set and empty, and exits with socat's status.
+ * is gone the guard removes its two links (`$PROPRIO_SIM_LINKS_A`/`_B`), then `$PROPRIO_SIM_RMDIR`
+ * if set and empty, and exits with socat's status. The guard removes the links itself rather than
+ * rely on socat's own clean-up alone: one CI dry run found the dir still there 5 s after a SIGKILL
+ * of `proprio sim --pty` (the cause was not reproduced; socat did remove its links in every try).
  */
 // (A background list's stdin is /dev/null in sh, so the pipe is passed on as fd 3.)
 const SOCAT_GUARD =
   'exec 3<&0; "$0" "$@" 3<&- & pid=$!; ( read _ <&3; kill -TERM $pid 2>/dev/null ) & exec 3<&-; wait $pid; s=$?; ' +
+  'rm -f "$PROPRIO_SIM_LINKS_A" "$PROPRIO_SIM_LINKS_B"; ' +
   '[ -n "$PROPRIO_SIM_RMDIR" ] && rmdir "$PROPRIO_SIM_RMDIR" 2>/dev/null; exit $s';
 
 const liveChildren = new Set<ChildProcess>();
@@ -126,7 +130,7 @@ export class PtyFrontEnd implements FrontEnd {
       ['-c', SOCAT_GUARD, socatPath, '-d', '-d', `pty,raw,echo=0,link=${this.simPath}`, `pty,raw,echo=0,link=${this.path}`],
       {
         stdio: ['pipe', 'ignore', 'pipe'],
-        env: { ...process.env, PROPRIO_SIM_RMDIR: this.isTemporaryDir ? this.dir : '' },
+        env: { ...process.env, PROPRIO_SIM_RMDIR: this.isTemporaryDir ? this.dir : '', PROPRIO_SIM_LINKS_A: this.simPath, PROPRIO_SIM_LINKS_B: this.path },
       },
     );
     let stderr = '';
