@@ -22,13 +22,16 @@ export function calibrationText(role: DeviceRole, calibration: CalibrationStatus
   }
 }
 
-/** Shown only when the calibration is not passed and in date. */
-export function CalibrationFlag({ role, calibration }: { readonly role: DeviceRole; readonly calibration: CalibrationStatusView | null | undefined }) {
+/** Shown only when the calibration is not passed and in date, with `hint` (where to fix it) below. */
+export function CalibrationFlag({ role, calibration, hint }: { readonly role: DeviceRole; readonly calibration: CalibrationStatusView | null | undefined; readonly hint?: string }) {
   if (calibration === null || calibration === undefined || calibration.status === 'passed') return null;
   return (
-    <p className="flag" role="note" data-testid={`${role}-calibration-flag`}>
-      {calibrationText(role, calibration)}
-      {role === 'plate' ? ': measurements use its nominal sensitivity and are flagged.' : ': no decompression program can start.'}
-    </p>
+    <>
+      <p className="flag" role="note" data-testid={`${role}-calibration-flag`}>
+        {calibrationText(role, calibration)}
+        {role === 'plate' ? ': measurements use its nominal sensitivity and are flagged.' : ': no decompression program can start.'}
+      </p>
+      {hint !== undefined && <p className="hint">{hint}</p>}
+    </>
   );
 }

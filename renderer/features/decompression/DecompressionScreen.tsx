@@ -15,10 +15,7 @@ export function DecompressionScreen({ loop }: { readonly loop: FrameLoop }) {
   return (
     <div className="screen">
       <h1>Decompression</h1>
-      <CalibrationFlag role="table" calibration={table?.calibration} />
-      {table?.calibration != null && table.calibration.status !== 'passed' && (
-        <p className="hint">A technician or an admin calibrates it on the Devices screen (“Calibrate the table load cell”).</p>
-      )}
+      <CalibrationFlag role="table" calibration={table?.calibration} hint="A technician or an admin calibrates it on the Devices screen (“Calibrate the table load cell”)." />
       {session !== null && <SessionPanel session={session} loop={loop} />}
       {(session === null || session.isOver) && <PrescriptionPanel />}
     </div>

@@ -65,6 +65,7 @@ export function PrescriptionPanel() {
   // The same text means another force in another unit: a change of unit needs a new preview too.
   const key = JSON.stringify([chosen, values, screening?.confirmed?.confirmedAtMs ?? null, units.force.symbol]);
   const isScreened = screening?.confirmed !== null && screening?.confirmed !== undefined && screening.patientId === chosen && screening.region === values.region;
+  const canBegin = isScreened && plan?.of === key;
   const errors: Partial<Record<keyof PrescriptionValues, string>> = Object.fromEntries(
     Object.entries({ ...preview.fields, ...begin.fields }).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
   );
@@ -124,11 +125,11 @@ export function PrescriptionPanel() {
         <button type="button" disabled={preview.isBusy || chosen === null} onClick={doPreview}>
           Preview
         </button>
-        <button type="button" disabled={begin.isBusy || plan?.of !== key || !isScreened} onClick={doBegin}>
+        <button type="button" disabled={begin.isBusy || !canBegin} onClick={doBegin}>
           Begin prechecks
         </button>
       </div>
-      {!begin.isBusy && (plan?.of !== key || !isScreened) && (
+      {!begin.isBusy && !canBegin && (
         <p className="hint" data-testid="begin-hint">
           {!isScreened ? 'Begin prechecks opens once the screening above is confirmed and the program previewed.' : 'Preview the program to open Begin prechecks.'}
         </p>
