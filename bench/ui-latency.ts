@@ -6,8 +6,9 @@
  * - latency: a sample entering the host (its `receivedAtMs`, when the driver handed its block on)
  *   to the end of the animation frame that drew it, both on the epoch clock of this machine;
  * - frame interval: between animation frames (60 Hz display: 16.7 ms when none is dropped);
- * - draw: script and drawing work inside each frame (ring unroll, decimation, three uPlot redraws
- *   in immediate mode, so uPlot's drawing is inside the frame and inside the figure). Chromium
+ * - draw: script and drawing work inside each frame (the stabilogram's tail unrolled, uPlot redraws
+ *   in immediate mode of the stabilogram and cell bars every frame and of the AP/ML series when a
+ *   pixel column completed, so uPlot's drawing is inside the frame and inside the figure). Chromium
  *   rasterises the canvases' recorded drawing later in the frame, outside the script: the whole
  *   frame's main-thread work, raster included, comes from a Chrome trace (bench/frame-trace.ts);
  * - delivery, to split the latency: a sample entering the host to its batch reaching the page's

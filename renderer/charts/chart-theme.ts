@@ -38,16 +38,17 @@ export function unitAxis(label: string, unit: UnitFormat): uPlot.Axis {
 
 /**
  * Options of the live time-series charts (COP against time, tension against time): seconds on x,
- * a legend that names the series without following a cursor, and no cursor (touchscreen).
+ * a legend that names the series without following a cursor, and no cursor (touchscreen). `xScale`
+ * can fix the x range (a chart that moves by whole columns).
  */
-export function timeSeriesOptions(size: { readonly widthPx: number; readonly heightPx: number }, yScale: uPlot.Scale, yAxis: uPlot.Axis, series: uPlot.Series[]): uPlot.Options {
+export function timeSeriesOptions(size: { readonly widthPx: number; readonly heightPx: number }, yScale: uPlot.Scale, yAxis: uPlot.Axis, series: uPlot.Series[], xScale: uPlot.Scale = {}): uPlot.Options {
   return {
     width: size.widthPx,
     height: size.heightPx,
     pxAlign: false,
     cursor: { show: false },
     legend: { show: true, live: false },
-    scales: { x: { time: false }, y: yScale },
+    scales: { x: { time: false, ...xScale }, y: yScale },
     axes: [axis('time, s'), yAxis],
     series: [{}, ...series],
   };

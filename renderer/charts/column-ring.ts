@@ -43,17 +43,18 @@ export class ColumnRing {
     this.total += count;
   }
 
-  /** Copies column `c`, oldest row first, into `target` (at least `length` long); returns the row count. */
-  unroll(c: number, target: Float64Array): number {
+  /**
+   * Copies the newest `rows` rows of column `c` (all it holds by default), oldest first, into
+   * `target`; returns the row count.
+   */
+  unroll(c: number, target: Float64Array, rows = this.filled): number {
     const source = this.data[c] as Float64Array;
-    if (this.filled < this.capacity) {
-      target.set(source.subarray(0, this.filled), 0);
-    } else {
-      const older = source.subarray(this.head);
-      target.set(older, 0);
-      target.set(source.subarray(0, this.head), older.length);
-    }
-    return this.filled;
+    const n = Math.max(0, Math.min(rows, this.filled));
+    const start = (this.head - n + this.capacity) % this.capacity;
+    const firstPart = Math.min(n, this.capacity - start);
+    target.set(source.subarray(start, start + firstPart), 0);
+    if (firstPart < n) target.set(source.subarray(0, n - firstPart), firstPart);
+    return n;
   }
 
   /** The newest value of column `c`; NaN when empty. */

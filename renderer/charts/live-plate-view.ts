@@ -1,7 +1,8 @@
 /**
  * The live force-plate view's data path, outside React (STYLE.md §1.5): `plate.samples` batches go
- * into a ring of the last LIVE_WINDOW_MS; each animation frame (FrameLoop) unrolls the ring into
- * preallocated display arrays and redraws the stabilogram, the AP/ML series and the cell bars.
+ * into a ring of the last LIVE_WINDOW_MS and onto the AP/ML chart's pixel columns (time-columns.ts);
+ * each animation frame (FrameLoop) unrolls the stabilogram's tail from the ring and redraws it, the
+ * AP/ML series when a column completed, and the cell bars.
  * Everything stays SI; the clinic's units (load in kg or lb, axes in mm or cm) apply only to the
  * text and the tick labels. React only creates and destroys this view (anew when a unit changes).
  */
@@ -12,13 +13,17 @@ import { createCellBars } from './cell-bars-chart.ts';
 import { ColumnRing } from './column-ring.ts';
 import type { FrameLoop } from './frame-loop.ts';
 import { STABILOGRAM_TAIL_MS, createStabilogram, type StabilogramSource } from './stabilogram-chart.ts';
-import { createSwaySeries, type SwaySeriesSource } from './sway-series-chart.ts';
+import { createSwaySeries } from './sway-series-chart.ts';
+import { TimeColumns } from './time-columns.ts';
 
 /** What the time series shows: 30 s, the length of a Romberg or mCTSIB trial (reference balance.md §2). */
 export const LIVE_WINDOW_MS = 30_000;
 /** Ring sized for the plate's fastest rate (plate.md §5: 2000 Hz), allocated once. */
 const MAX_RATE_HZ = 2000;
 const CAPACITY = (LIVE_WINDOW_MS / 1000) * MAX_RATE_HZ;
+const TAIL_CAPACITY = (STABILOGRAM_TAIL_MS / 1000) * MAX_RATE_HZ;
+/** Widest AP/ML plot, in device pixels, given a column each; a wider one shares columns between pixels. */
+const MAX_COLUMNS = 4096;
 
 /**
  * The load readout changes at most this often (a display design choice): a number rewritten 60
@@ -51,14 +56,26 @@ export interface LivePlateView {
 
 export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets: LivePlateTargets, units: Units, widthPx: number): LivePlateView {
   const ring = new ColumnRing(4, CAPACITY);
-  const series: SwaySeriesSource = { tS: new Float64Array(CAPACITY), apMm: new Float64Array(CAPACITY), mlMm: new Float64Array(CAPACITY), length: 0 };
-  const tail: StabilogramSource = { xMm: new Float64Array(CAPACITY), yMm: new Float64Array(CAPACITY), length: 0 };
+  const swayColumns = new TimeColumns(2, MAX_COLUMNS);
+  const tail: StabilogramSource = { xMm: new Float64Array(TAIL_CAPACITY), yMm: new Float64Array(TAIL_CAPACITY), length: 0 };
   const cellForcesN = new Float64Array(4);
   let rateHz = 1000;
 
   const stabilogramSize = Math.min(420, Math.floor(widthPx * 0.4));
   const stabilogram = createStabilogram(targets.stabilogram, tail, units.length, stabilogramSize);
-  const sway = createSwaySeries(targets.series, series, units.length, widthPx - stabilogramSize - 24, stabilogramSize);
+  const sway = createSwaySeries(targets.series, swayColumns, units.length, widthPx - stabilogramSize - 24, stabilogramSize);
+  /** Fits the columns to the plot's width; a new width decimates the ring's window again (rare: a resize). */
+  const fitColumns = (): void => {
+    if (!swayColumns.configure(LIVE_WINDOW_MS, sway.plotColumns())) return;
+    const tMs = new Float64Array(ring.length);
+    const apMm = new Float64Array(ring.length);
+    const mlMm = new Float64Array(ring.length);
+    const n = ring.unroll(T, tMs);
+    ring.unroll(Y, apMm);
+    ring.unroll(X, mlMm);
+    swayColumns.add(tMs, [apMm, mlMm], n);
+  };
+  fitColumns();
   const bars = targets.cells === undefined ? undefined : createCellBars(targets.cells, cellForcesN, Math.min(520, widthPx), 220);
   const columns: Float64Array[] = [];
   let readoutAtMs = Number.NEGATIVE_INFINITY;
@@ -72,6 +89,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
     columns[Y] = c.copYMm;
     columns[FORCE] = c.forceN;
     ring.push(columns, batch.count);
+    swayColumns.add(c.tDeviceMs, [c.copYMm, c.copXMm], batch.count);
     const last = batch.count - 1;
     cellForcesN[0] = c.cell0N[last] ?? Number.NaN;
     cellForcesN[1] = c.cell1N[last] ?? Number.NaN;
@@ -81,22 +99,9 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
   };
 
   const draw = (): void => {
-    // Only what the screen shows: 30 s of series at the current rate, the last 10 s as the tail.
-    const windowRows = Math.min(ring.length, Math.round((LIVE_WINDOW_MS / 1000) * rateHz));
-    const n = ring.unroll(T, series.tS);
-    ring.unroll(X, series.mlMm);
-    ring.unroll(Y, series.apMm);
-    const skip = n - windowRows;
-    if (skip > 0) {
-      series.tS.copyWithin(0, skip, n);
-      series.mlMm.copyWithin(0, skip, n);
-      series.apMm.copyWithin(0, skip, n);
-    }
-    series.length = windowRows;
-    for (let i = 0; i < windowRows; i++) series.tS[i] = (series.tS[i] as number) / 1000;
-    const tailRows = Math.min(windowRows, Math.round((STABILOGRAM_TAIL_MS / 1000) * rateHz));
-    tail.xMm.set(series.mlMm.subarray(windowRows - tailRows, windowRows));
-    tail.yMm.set(series.apMm.subarray(windowRows - tailRows, windowRows));
+    // The stabilogram's tail: the last 10 s at the current rate.
+    const tailRows = ring.unroll(X, tail.xMm, Math.min(TAIL_CAPACITY, Math.round((STABILOGRAM_TAIL_MS / 1000) * rateHz)));
+    ring.unroll(Y, tail.yMm, tailRows);
     tail.length = tailRows;
     stabilogram.redraw();
     sway.redraw();
@@ -120,6 +125,7 @@ export function createLivePlateView(client: ApiClient, loop: FrameLoop, targets:
       const size = Math.min(420, Math.floor(width * 0.4));
       stabilogram.chart.setSize({ width: size, height: size });
       sway.chart.setSize({ width: width - size - 24, height: size });
+      fitColumns();
       bars?.chart.setSize({ width: Math.min(520, width), height: 220 });
     },
     destroy() {

@@ -20,6 +20,8 @@ const MIN_STEP_PX = 0.75;
 /** Smallest half-range shown, mm: quiet stance sways a few mm (reference balance.md §4). */
 const MIN_HALF_RANGE_MM = 20;
 const RANGE_STEP_MM = 10;
+/** Room kept between the path and the plot's edge, mm, so the newest point's marker is not cut off. */
+const EDGE_MARGIN_MM = 2;
 
 export interface StabilogramSource {
   /** Display arrays (x = ML, y = AP, mm), oldest first, `length` valid points. */
@@ -110,7 +112,7 @@ export function createStabilogram(target: HTMLElement, source: StabilogramSource
         const m = Math.max(Math.abs(source.xMm[i] as number), Math.abs(source.yMm[i] as number));
         if (m > maxAbs) maxAbs = m;
       }
-      halfRangeMm = Math.max(MIN_HALF_RANGE_MM, Math.ceil(maxAbs / RANGE_STEP_MM) * RANGE_STEP_MM);
+      halfRangeMm = Math.max(MIN_HALF_RANGE_MM, Math.ceil((maxAbs + EDGE_MARGIN_MM) / RANGE_STEP_MM) * RANGE_STEP_MM);
       // Mode 2 data is [null, [xs, ys]]; the path builder reads `source` itself. Scales are re-ranged
       // on every setData through `range`, which keeps the square, growing view.
       drawNow(chart, [null, [source.xMm.subarray(0, source.length), source.yMm.subarray(0, source.length)]] as unknown as uPlot.AlignedData);
