@@ -48,6 +48,16 @@ export interface TableCalibrationRunView {
   readonly liveN: number | null;
   /** Why the last typed reading was refused, or that the run is being cancelled; null otherwise. */
   readonly lastError: string | null;
+  /** How far the procedure is: the gauge readings reached so far of all it takes; null before the first. */
+  readonly progress: TableCalibrationProgress | null;
+}
+
+export interface TableCalibrationProgress {
+  /** Readings reached (the one awaited counts), of `steps`: at rest, each level up and down, at rest again, each verification level. */
+  readonly step: number;
+  readonly steps: number;
+  /** Where the table is, for a technician: `level 2 of 7, loading, about 300 N`. */
+  readonly stage: string;
 }
 
 export interface CalibrationRecordView {

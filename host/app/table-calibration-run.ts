@@ -56,6 +56,9 @@ interface Running {
   readonly levelsN: readonly number[];
   readonly fullScaleN: number;
   sweep: { kind: 'fit' | 'verify'; step: number } | undefined;
+  /** Gauge readings reached so far, and where the last one was. */
+  readingsReached: number;
+  stage: string;
   /** The gauge's reading at rest in this sweep: every reference is taken from it, as the procedure does. */
   atRestN: number;
   awaited: Awaited | undefined;
@@ -97,6 +100,8 @@ export class TableCalibrationRun {
       levelsN,
       fullScaleN: connected.capabilities.loadCellFullScaleN,
       sweep: undefined,
+      readingsReached: 0,
+      stage: '',
       atRestN: 0,
       awaited: undefined,
       stopping: undefined,
@@ -198,13 +203,27 @@ export class TableCalibrationRun {
   private promptFor(run: Running, levelN: number, direction: LoadDirection): TableGaugePromptView {
     const sweep = levelN === 0 ? { kind: run.sweep === undefined ? ('fit' as const) : ('verify' as const), step: 0 } : { kind: run.sweep?.kind ?? 'fit', step: (run.sweep?.step ?? 0) + 1 };
     run.sweep = sweep;
-    const steps = sweep.kind === 'fit' ? 2 * run.levelsN.length - 1 : verificationLevelsN(run.levelsN, run.fullScaleN).length;
+    const steps = sweep.kind === 'fit' ? this.fitSteps(run) : this.verifySteps(run);
+    run.readingsReached++;
+    run.stage =
+      levelN === 0
+        ? `at rest, load cell just zeroed${sweep.kind === 'fit' ? '' : ', before verifying'}`
+        : `${sweep.kind === 'fit' ? 'level' : 'verification level'} ${sweep.step} of ${steps}, ${direction}, about ${levelN} N`;
     const ask = 'type the reference gauge’s reading in N.';
     const text =
       levelN === 0
         ? `${sweep.kind === 'fit' ? 'Before the levels' : 'Before verifying the new coefficients'}: the table is at rest and its load cell was just zeroed; ${ask}`
         : `${sweep.kind === 'fit' ? 'Level' : 'Verification level'} ${sweep.step} of ${steps}, ${direction}: the table holds about ${levelN} N; ${ask}`;
     return { sweep: sweep.kind, direction: levelN === 0 ? 'rest' : direction, levelN, step: sweep.step, steps, text };
+  }
+
+  /** Levels of the fit's sweep: up through every level and back down to the lowest. */
+  private fitSteps(run: Running): number {
+    return 2 * run.levelsN.length - 1;
+  }
+
+  private verifySteps(run: Running): number {
+    return verificationLevelsN(run.levelsN, run.fullScaleN).length;
   }
 
   /** Pushes the live load cell, and gives up an awaited reading once the table is gone or has let go of its level. */
@@ -247,6 +266,8 @@ export class TableCalibrationRun {
       prompt: run.awaited?.view ?? null,
       liveN: run.slot.driver.lastTelemetry?.measuredN ?? null,
       lastError: run.lastError,
+      // Each sweep starts with a reading at rest.
+      progress: run.readingsReached === 0 ? null : { step: run.readingsReached, steps: 2 + this.fitSteps(run) + this.verifySteps(run), stage: run.stage },
     };
   }
 }

@@ -54,6 +54,8 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await page.getByRole('button', { name: 'Spotter in place' }).click({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: /trial 2 of 2 — Eyes closed/ })).toBeVisible();
   await expect(page.getByTestId('run-phase')).toHaveText('Protocol finished', { timeout: 30_000 });
+  // Once over, the heading says so instead of naming the last trial.
+  await expect(page.getByRole('heading', { name: 'Romberg: finished — 2 of 2 trials recorded' })).toBeVisible();
   const rows = page.getByTestId('run-results').locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText(/^Eyes open1completed30\.0\d+/);
@@ -67,6 +69,10 @@ test('a Romberg for a new patient: countdown, cues, the spotter prompt, both res
   await page.getByRole('button', { name: 'Mark symptom' }).click();
   await expect(page.getByTestId('symptoms')).toContainText('Dizziness — Eyes closed: on standing still');
   await expect(page.getByRole('heading', { name: 'Start a protocol' })).toBeVisible();
+  // The report straight from the runner (its text is checked from History below).
+  const fromRunner = page.waitForEvent('download');
+  await page.getByRole('region', { name: /^Romberg: finished/ }).getByRole('button', { name: 'Save report (PDF)' }).click();
+  expect((await fromRunner).suggestedFilename()).toMatch(/^proprio-session-\d+-R-1-\d{4}-\d\d-\d\d\.pdf$/);
   await expectAccessible(page, 'protocol results');
   await shot('21-protocol-results');
 

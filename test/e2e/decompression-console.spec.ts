@@ -90,6 +90,10 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await expect(page.getByTestId('table-calibration-flag')).toHaveText('The table load cell has never been calibrated: no decompression program can start.');
   await page.getByLabel('Reference levels (N)').fill('150, 600');
   await page.getByRole('button', { name: 'Calibrate the table load cell' }).click();
+  // The run says how far it is: at rest, 3 levels, at rest again, 1 verification level.
+  await expect(page.getByTestId('table-calibration-progress')).toContainText(/Step [2-6] of 6: /, { timeout: 60_000 });
+  await expect(page.getByRole('progressbar', { name: 'Calibration progress' })).toBeVisible();
+  await shot('28-table-calibrating');
   await expect(page.getByTestId('table-calibration-result')).toContainText(/^PASSED: worst error 0\.\d{3} % against the gauge/, { timeout: 90_000 });
   await expect(page.getByTestId('table-calibration')).toContainText(/^Calibrated \d{4}-\d\d-\d\d, due \d{4}-\d\d-\d\d$/);
   await expect(page.getByTestId('table-calibration-flag')).toHaveCount(0);
@@ -161,5 +165,9 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   // The last figures are labelled as the session's last, not read as the table now.
   await expect(page.getByText('Measured at the end', { exact: true })).toBeVisible();
   await expect(page.getByText('Elapsed / remaining')).toHaveCount(0);
+  // The session's report, from the console.
+  const report = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save report (PDF)' }).click();
+  expect((await report).suggestedFilename()).toMatch(/^proprio-session-\d+-.+\.pdf$/);
   expect(host.stderr()).not.toContain('internal error');
 });

@@ -51,12 +51,14 @@ describe('table calibration with the gauge typed in', () => {
     await expect(c.call('calibration.tableGaugeReading', { forceN: 100 })).rejects.toThrow(/refused: No gauge reading is asked for now/);
     const run = background(c.call<TableCalibrationView>('calibration.table', { levelsN: LEVELS_N, gauge: 'typed' }));
     const asked: string[] = [];
+    const progress: TableCalibrationRunView['progress'][] = [];
     let prompt: TableCalibrationRunView['prompt'] = null;
     let isWrongTyped = false;
     while (!run.done()) {
       prompt = await Promise.race([c.nextPrompt(prompt), run.result.then(() => null)]);
       if (prompt === null) break;
       asked.push(prompt.text);
+      progress.push(c.events('calibration.tableChanged').at(-1)?.progress ?? null);
       const gaugeN = Math.round(c.simulator.tableGaugeN() * 10) / 10;
       if (prompt.levelN === 600 && !isWrongTyped) {
         // Pounds-force typed where newtons are asked: the load cell says otherwise.
@@ -76,6 +78,17 @@ describe('table calibration with the gauge typed in', () => {
       'Level 3 of 3, unloading: the table holds about 150 N; type the reference gauge’s reading in N.',
     ]);
     expect(asked.at(-1)).toMatch(/^Verification level 1 of 1, loading: the table holds about 600 N/);
+    // Progress: at rest, 3 levels, at rest again, 1 verification level; each prompt one step further.
+    expect(progress.map((p) => p?.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(progress.map((p) => p?.steps))).toEqual(new Set([6]));
+    expect(progress.map((p) => p?.stage)).toEqual([
+      'at rest, load cell just zeroed',
+      'level 1 of 3, loading, about 150 N',
+      'level 2 of 3, loading, about 600 N',
+      'level 3 of 3, unloading, about 150 N',
+      'at rest, load cell just zeroed, before verifying',
+      'verification level 1 of 1, loading, about 600 N',
+    ]);
     expect(result.isPassed).toBe(true);
     expect(result.accuracyMaxPct).toBeLessThanOrEqual(0.5);
     const [record, ...others] = c.stored();

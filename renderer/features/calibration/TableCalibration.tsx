@@ -74,7 +74,7 @@ function TableCalibrationForm({ isSimulated }: { readonly isSimulated: boolean }
   );
 }
 
-/** The run under way: the live load cell, the gauge reading asked for (typed gauge), cancel. */
+/** The run under way: how far it is, the live load cell, the gauge reading asked for (typed gauge), cancel. */
 function RunPanel({ run }: { readonly run: TableCalibrationRunView }) {
   const client = useClient();
   const reading = useFormCall();
@@ -91,6 +91,15 @@ function RunPanel({ run }: { readonly run: TableCalibrationRunView }) {
       <h3 id="table-run-title">
         Table load cell calibration · {run.device.model} {run.device.serial}
       </h3>
+      <p data-testid="table-calibration-progress">
+        {run.progress === null ? (
+          'Starting: zeroing the load cell at rest…'
+        ) : (
+          <>
+            <progress max={run.progress.steps} value={run.progress.step} aria-label="Calibration progress" /> Step {run.progress.step} of {run.progress.steps}: {run.progress.stage}
+          </>
+        )}
+      </p>
       <p data-testid="table-live-reading">Load cell now: {run.liveN === null ? '—' : `${run.liveN.toFixed(1)} N`}</p>
       {run.gauge === 'typed' && (
         <p data-testid="table-gauge-prompt">{prompt === null ? 'The table is moving to its level and settling…' : prompt.text}</p>

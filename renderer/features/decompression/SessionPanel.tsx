@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import type { AlarmView, DecompressionView } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
+import { SaveReport } from '../../app/SaveReport.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
 import { useUnits } from '../../app/use-units.ts';
@@ -108,6 +109,7 @@ export function SessionPanel({ session, loop }: { readonly session: Decompressio
         </div>
       )}
       <ActionMessage action={action} />
+      {session.isOver && <SaveReport sessionId={session.sessionId} />}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { StatsList, type StatRow } from '../../app/StatsList.tsx';
 import { useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
-import { ROLE_NAMES, connectionText, formatNumber } from './device-text.ts';
+import { ROLE_NAMES, connectionText, formatNumber, releaseReasonText, tableStateText } from './device-text.ts';
 
 function Stats({ device }: { readonly device: DeviceSnapshot }) {
   const s = device.stats;
@@ -38,8 +38,8 @@ function RawChannels({ device }: { readonly device: DeviceSnapshot }) {
   }
   return (
     <p className="raw" data-testid="table-raw">
-      {raw.state} · measured {formatNumber(raw.measuredN, 1)} N · set-point {formatNumber(raw.setpointN, 1)} N · position {formatNumber(raw.positionMm, 1)} mm ·
-      limit {formatNumber(raw.limitN)} N · fault {raw.fault}
+      State {tableStateText(raw.state)} · measured {formatNumber(raw.measuredN, 1)} N · set-point {formatNumber(raw.setpointN, 1)} N · position{' '}
+      {formatNumber(raw.positionMm, 1)} mm · limit {formatNumber(raw.limitN)} N · release reason: {releaseReasonText(raw.fault)}
     </p>
   );
 }

@@ -4,10 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { HistorySession, TrialFigures } from '../../../api/index.ts';
-import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { useClient } from '../../app/host-hooks.ts';
-import { savePdf } from '../../app/save-pdf.ts';
-import { useAction } from '../../app/use-action.ts';
+import { SaveReport } from '../../app/SaveReport.tsx';
 import { PatientSelect } from '../patients/PatientSelect.tsx';
 import { usePatientChoice } from '../patients/use-patient-choice.ts';
 import { trendOf } from './trend.ts';
@@ -26,25 +24,6 @@ const METRICS: readonly { readonly key: keyof TrialFigures; readonly name: strin
 type Metric = (typeof METRICS)[number];
 
 const labelOf = (m: Metric, units: Units): string => `${m.name} (${units[m.quantity].symbol})`;
-
-function SaveReport({ sessionId }: { readonly sessionId: number }) {
-  const client = useClient();
-  const action = useAction();
-  return (
-    <div className="row">
-      <button type="button" disabled={action.isBusy} onClick={() =>
-          action.run(async () => {
-            const report = await client.call('reports.session', { sessionId });
-            if (report.ok) savePdf(report.value);
-            return report;
-          })
-        }>
-        Save report (PDF)
-      </button>
-      <ActionMessage action={action} />
-    </div>
-  );
-}
 
 function SessionCard({ session }: { readonly session: HistorySession }) {
   const units = useUnits();

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BalanceRunView, NextLevelView, ProtocolInfo } from '../../../api/index.ts';
 import { ActionMessage } from '../../app/ActionMessage.tsx';
 import { CuePlayer } from '../../app/cue-sound.ts';
+import { SaveReport } from '../../app/SaveReport.tsx';
 import { useBalanceRun, useClient } from '../../app/host-hooks.ts';
 import { useAction } from '../../app/use-action.ts';
 import type { FrameLoop } from '../../charts/frame-loop.ts';
@@ -97,8 +98,9 @@ function RunPanel({ run, loop }: { readonly run: BalanceRunView; readonly loop: 
   return (
     <section className="card" aria-labelledby="run-title">
       <h2 id="run-title">
-        {run.protocol.name}: trial {run.trial.index + 1} of {run.trialCount} — {run.trial.label}
-        {run.attempt > 1 ? ` (attempt ${run.attempt})` : ''}
+        {isRunning
+          ? `${run.protocol.name}: trial ${run.trial.index + 1} of ${run.trialCount} — ${run.trial.label}${run.attempt > 1 ? ` (attempt ${run.attempt})` : ''}`
+          : `${run.protocol.name}: ${run.outcome === 'finished' ? 'finished' : 'stopped'} — ${run.results.length} of ${run.trialCount} trials recorded`}
       </h2>
       {!run.isPlateCalibrated && (
         <p className="flag" role="note" data-testid="uncalibrated-flag">
@@ -155,6 +157,7 @@ function RunPanel({ run, loop }: { readonly run: BalanceRunView; readonly loop: 
       <BaselineComparison key={`baseline-${run.sessionId}`} run={run} />
       <SymptomList marks={run.symptoms} labelOf={(id) => trialsSoFar.find((t) => t.id === id)?.label ?? id} />
       <SymptomForm key={`symptoms-${run.sessionId}`} sessionId={run.sessionId} trials={trialsSoFar} defaultTrialId={isRunning ? run.trial.id : null} />
+      {!isRunning && <SaveReport sessionId={run.sessionId} />}
     </section>
   );
 }
