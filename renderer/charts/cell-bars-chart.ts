@@ -23,12 +23,25 @@ export function createCellBars(target: HTMLElement, forcesN: Float64Array, width
     [cells, forcesN],
     target,
   );
+  // The bars' heights as last drawn, in whole canvas pixels: a frame that would not move any bar by
+  // a pixel is not drawn (at rest the cells change by a fraction of a newton per frame).
+  const drawnPx = new Float64Array(forcesN.length).fill(Number.NaN);
+  const isUnchanged = (): boolean => {
+    let same = true;
+    for (let i = 0; i < forcesN.length; i++) {
+      const px = Math.round(((forcesN[i] as number) / topN) * chart.bbox.height);
+      if (!Object.is(px, drawnPx[i])) same = false;
+      drawnPx[i] = px;
+    }
+    return same;
+  };
   return {
     chart,
     redraw() {
       let peakN = 0;
       for (const forceN of forcesN) if (forceN > peakN) peakN = forceN;
       const wanted = Math.max(MIN_TOP_N, Math.ceil(peakN / TOP_STEP_N) * TOP_STEP_N);
+      if (wanted === topN && isUnchanged()) return;
       drawNow(chart, [cells, forcesN], () => {
         if (wanted === topN) return;
         topN = wanted;
