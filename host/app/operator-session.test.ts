@@ -126,6 +126,11 @@ describe('patients', () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.fields?.map((f) => f.path).sort()).toEqual(['clinicId', 'heightMm']);
+    // A blank date of birth is said to be missing, not out of range.
+    const blank = await c.call('patients.create', { clinicId: 'Q-1', familyName: 'Blank', givenName: 'Date', dateOfBirth: '', heightMm: null, bodyMassKg: null, notes: '' });
+    expect(blank.ok ? [] : blank.error.fields).toEqual([{ path: 'dateOfBirth', message: 'must be a full date, YYYY-MM-DD' }]);
+    const early = await c.call('patients.create', { clinicId: 'Q-2', familyName: 'Early', givenName: 'Date', dateOfBirth: '1899-12-31', heightMm: null, bodyMassKg: null, notes: '' });
+    expect(early.ok ? [] : early.error.fields).toEqual([{ path: 'dateOfBirth', message: 'must be 1900-01-01 or later' }]);
     expect(await c.call('patients.list', {})).toEqual({ ok: true, value: [] });
     for (const [clinicId, familyName, givenName] of [['A-7', 'Müller', 'Jörg'], ['B-9', 'Mullins', 'Ann'], ['C-1', 'Smith', 'Jo']]) {
       expect((await c.call('patients.create', { clinicId, familyName, givenName, dateOfBirth: '1970-01-01', heightMm: null, bodyMassKg: null, notes: '' })).ok).toBe(true);

@@ -20,8 +20,11 @@ const MIN_STEP_PX = 0.75;
 /** Smallest half-range shown, mm: quiet stance sways a few mm (reference balance.md §4). */
 const MIN_HALF_RANGE_MM = 20;
 const RANGE_STEP_MM = 10;
-/** Room kept between the path and the plot's edge, mm, so the newest point's marker is not cut off. */
-const EDGE_MARGIN_MM = 2;
+/**
+ * Room kept between the path and the plot's edge, mm: the newest point's marker is not cut off,
+ * and a path a few mm from a grid line does not look pressed against the frame.
+ */
+const EDGE_MARGIN_MM = 5;
 
 export interface StabilogramSource {
   /** Display arrays (x = ML, y = AP, mm), oldest first, `length` valid points. */

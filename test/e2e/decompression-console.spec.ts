@@ -91,7 +91,7 @@ test('preview, prechecks with the switch, run, patient switch release with its a
   await page.getByLabel('Reference levels (N)').fill('150, 600');
   await page.getByRole('button', { name: 'Calibrate the table load cell' }).click();
   // The run says how far it is: at rest, 3 levels, at rest again, 1 verification level.
-  await expect(page.getByTestId('table-calibration-progress')).toContainText(/Step [2-6] of 6: /, { timeout: 60_000 });
+  await expect(page.getByTestId('table-calibration-progress')).toContainText(/Step [2-6] of 6 · last reading: .+; moving on/, { timeout: 60_000 });
   await expect(page.getByRole('progressbar', { name: 'Calibration progress' })).toBeVisible();
   await shot('28-table-calibrating');
   await expect(page.getByTestId('table-calibration-result')).toContainText(/^PASSED: worst error 0\.\d{3} % against the gauge/, { timeout: 90_000 });

@@ -96,7 +96,9 @@ function RunPanel({ run }: { readonly run: TableCalibrationRunView }) {
           'Starting: zeroing the load cell at rest…'
         ) : (
           <>
-            <progress max={run.progress.steps} value={run.progress.step} aria-label="Calibration progress" /> Step {run.progress.step} of {run.progress.steps}: {run.progress.stage}
+            <progress max={run.progress.steps} value={run.progress.step} aria-label="Calibration progress" /> Step {run.progress.step} of {run.progress.steps}
+            {/* Between readings the table is already on its way to the next level: the stage is the last reading's. */}
+            {run.prompt === null ? ` · last reading: ${run.progress.stage}; moving on` : ` · ${run.progress.stage}`}
           </>
         )}
       </p>

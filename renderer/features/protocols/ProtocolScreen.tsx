@@ -56,7 +56,7 @@ function StartForm() {
           <select value={protocolId} onChange={(e) => setProtocolId(e.target.value)}>
             {protocols.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} — {p.trialCount} trials, {Math.round(p.recordedMs / 1000)} s recorded
+                {p.name} — {p.trialCount} {p.trialCount === 1 ? 'trial' : 'trials'}, {Math.round(p.recordedMs / 1000)} s recorded
               </option>
             ))}
           </select>
@@ -100,7 +100,7 @@ function RunPanel({ run, loop }: { readonly run: BalanceRunView; readonly loop: 
       <h2 id="run-title">
         {isRunning
           ? `${run.protocol.name}: trial ${run.trial.index + 1} of ${run.trialCount} — ${run.trial.label}${run.attempt > 1 ? ` (attempt ${run.attempt})` : ''}`
-          : `${run.protocol.name}: ${run.outcome === 'finished' ? 'finished' : 'stopped'} — ${run.results.length} of ${run.trialCount} trials recorded`}
+          : `${run.protocol.name}: ${run.outcome === 'finished' ? 'finished' : 'stopped'} — ${run.results.length} of ${run.trialCount} ${run.trialCount === 1 ? 'trial' : 'trials'} recorded`}
       </h2>
       {!run.isPlateCalibrated && (
         <p className="flag" role="note" data-testid="uncalibrated-flag">
