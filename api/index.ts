@@ -18,6 +18,7 @@ export type {
   PlateWizardView,
   RollbackView,
   SettleCriterionView,
+  TableCalibrationProgress,
   TableCalibrationRunView,
   TableCalibrationView,
   TableGaugePromptView,

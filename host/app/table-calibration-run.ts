@@ -9,7 +9,7 @@
  * every screen through `calibration.tableChanged` every LIVE_PUSH_MS. Cancelling, or the table
  * going away while a reading is awaited, ends the procedure (the table unloads) and stores nothing.
  */
-import { apiError, type ApiResponse, type TableCalibrationRunView, type TableCalibrationView, type TableGaugePromptView, type TableGaugeSource } from '../../api/index.ts';
+import { apiError, type ApiResponse, type TableCalibrationProgress, type TableCalibrationRunView, type TableCalibrationView, type TableGaugePromptView, type TableGaugeSource } from '../../api/index.ts';
 import { err, gaugeContradiction, ok, type LoadDirection, type Result } from '../../core/index.ts';
 import type { DeviceIdentity, TimerHandle, Timers } from '../../native-bridge/index.ts';
 import { compressedTimers } from '../balance/compressed-timers.ts';
@@ -55,10 +55,8 @@ interface Running {
   readonly gauge: TableGaugeSource;
   readonly levelsN: readonly number[];
   readonly fullScaleN: number;
-  sweep: { kind: 'fit' | 'verify'; step: number } | undefined;
-  /** Gauge readings reached so far, and where the last one was. */
-  readingsReached: number;
-  stage: string;
+  /** The last gauge reading reached (asked for, or read by the simulator): the sweep and level the procedure is at. */
+  reached: TableGaugePromptView | undefined;
   /** The gauge's reading at rest in this sweep: every reference is taken from it, as the procedure does. */
   atRestN: number;
   awaited: Awaited | undefined;
@@ -99,9 +97,7 @@ export class TableCalibrationRun {
       gauge,
       levelsN,
       fullScaleN: connected.capabilities.loadCellFullScaleN,
-      sweep: undefined,
-      readingsReached: 0,
-      stage: '',
+      reached: undefined,
       atRestN: 0,
       awaited: undefined,
       stopping: undefined,
@@ -201,20 +197,29 @@ export class TableCalibrationRun {
 
   /** Counts the procedure's readings: each one at rest starts a sweep (the fit's, then the verification's). */
   private promptFor(run: Running, levelN: number, direction: LoadDirection): TableGaugePromptView {
-    const sweep = levelN === 0 ? { kind: run.sweep === undefined ? ('fit' as const) : ('verify' as const), step: 0 } : { kind: run.sweep?.kind ?? 'fit', step: (run.sweep?.step ?? 0) + 1 };
-    run.sweep = sweep;
+    const last = run.reached;
+    const sweep = levelN === 0 ? { kind: last === undefined ? ('fit' as const) : ('verify' as const), step: 0 } : { kind: last?.sweep ?? 'fit', step: (last?.step ?? 0) + 1 };
     const steps = sweep.kind === 'fit' ? this.fitSteps(run) : this.verifySteps(run);
-    run.readingsReached++;
-    run.stage =
-      levelN === 0
-        ? `at rest, load cell just zeroed${sweep.kind === 'fit' ? '' : ', before verifying'}`
-        : `${sweep.kind === 'fit' ? 'level' : 'verification level'} ${sweep.step} of ${steps}, ${direction}, about ${levelN} N`;
     const ask = 'type the reference gauge’s reading in N.';
     const text =
       levelN === 0
         ? `${sweep.kind === 'fit' ? 'Before the levels' : 'Before verifying the new coefficients'}: the table is at rest and its load cell was just zeroed; ${ask}`
         : `${sweep.kind === 'fit' ? 'Level' : 'Verification level'} ${sweep.step} of ${steps}, ${direction}: the table holds about ${levelN} N; ${ask}`;
-    return { sweep: sweep.kind, direction: levelN === 0 ? 'rest' : direction, levelN, step: sweep.step, steps, text };
+    run.reached = { sweep: sweep.kind, direction: levelN === 0 ? 'rest' : direction, levelN, step: sweep.step, steps, text };
+    return run.reached;
+  }
+
+  /** The procedure's progress from the last reading reached: each sweep starts with a reading at rest. */
+  private progressOf(run: Running): TableCalibrationProgress | null {
+    const at = run.reached;
+    if (at === undefined) return null;
+    const isFit = at.sweep === 'fit';
+    const stage =
+      at.levelN === 0
+        ? `at rest, load cell just zeroed${isFit ? '' : ', before verifying'}`
+        : `${isFit ? 'level' : 'verification level'} ${at.step} of ${at.steps}, ${at.direction}, about ${at.levelN} N`;
+    const fitReadings = 1 + this.fitSteps(run);
+    return { step: (isFit ? 0 : fitReadings) + at.step + 1, steps: fitReadings + 1 + this.verifySteps(run), stage };
   }
 
   /** Levels of the fit's sweep: up through every level and back down to the lowest. */
@@ -266,8 +271,7 @@ export class TableCalibrationRun {
       prompt: run.awaited?.view ?? null,
       liveN: run.slot.driver.lastTelemetry?.measuredN ?? null,
       lastError: run.lastError,
-      // Each sweep starts with a reading at rest.
-      progress: run.readingsReached === 0 ? null : { step: run.readingsReached, steps: 2 + this.fitSteps(run) + this.verifySteps(run), stage: run.stage },
+      progress: this.progressOf(run),
     };
   }
 }

@@ -17,8 +17,6 @@ const BODY_MASS_MIN_KG = 2;
 const BODY_MASS_MAX_KG = 400;
 /** Design choice: no living patient was born earlier. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
-/** The shape z.iso.date accepts, to tell a date from a blank or malformed entry. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const HEIGHT_RANGE = `must be from ${HEIGHT_MIN_MM / 10} to ${HEIGHT_MAX_MM / 10} cm`;
 const BODY_MASS_RANGE = `must be from ${BODY_MASS_MIN_KG} to ${BODY_MASS_MAX_KG} kg`;
@@ -30,8 +28,8 @@ const patientFields = z.strictObject({
   clinicId: z.string().trim().min(1, 'must not be empty').max(40),
   familyName: name,
   givenName: name,
-  // The range check speaks only about a date: a blank or malformed one gets the format's message alone.
-  dateOfBirth: z.iso.date('must be a full date, YYYY-MM-DD').refine((date) => !ISO_DATE.test(date) || date >= EARLIEST_BIRTH_DATE, `must be ${EARLIEST_BIRTH_DATE} or later`),
+  // A blank or malformed date gets the format's message alone (abort): the range speaks only about a date.
+  dateOfBirth: z.iso.date({ error: 'must be a full date, YYYY-MM-DD', abort: true }).refine((date) => date >= EARLIEST_BIRTH_DATE, `must be ${EARLIEST_BIRTH_DATE} or later`),
   // Messages in the units a clinician types (cm), as the form shows them beside the field.
   heightMm: z.number().min(HEIGHT_MIN_MM, HEIGHT_RANGE).max(HEIGHT_MAX_MM, HEIGHT_RANGE).nullable(),
   bodyMassKg: z.number().min(BODY_MASS_MIN_KG, BODY_MASS_RANGE).max(BODY_MASS_MAX_KG, BODY_MASS_RANGE).nullable(),
